@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Where a fact came from. The UI says "MAC from ARP"; conflicts are flagged per fact. */
+export const factSources = [
+  'arp',
+  'onvif',
+  'wsd',
+  'wsd-scope',
+  'mdns-txt',
+  'upnp',
+  'uuid-suffix',
+  'ipv6-eui64',
+  'oui',
+  'sweep',
+  'vapix',
+  'manual',
+] as const;
+export const factSourceSchema = z.enum(factSources);
+export type FactSource = z.infer<typeof factSourceSchema>;
+
+/** The protocols that can find a device. */
+export const discoverySources = ['wsd', 'ssdp', 'mdns', 'sweep'] as const;
+export const discoverySourceSchema = z.enum(discoverySources);
+export type DiscoverySourceName = z.infer<typeof discoverySourceSchema>;
+
+export const factNames = [
+  'mac',
+  'ip',
+  'vendor',
+  'manufacturer',
+  'model',
+  'name',
+  'serial',
+  'firmware',
+  'hardware',
+  'location',
+] as const;
+export const factNameSchema = z.enum(factNames);
+export type FactName = z.infer<typeof factNameSchema>;
+
+/**
+ * One observed value with its provenance. `hint` marks values inferred from indirect evidence
+ * (a MAC read off an endpoint UUID, say) that must not outrank a direct reading.
+ */
+export const factSchema = z.object({
+  value: z.string(),
+  source: factSourceSchema,
+  at: z.string(),
+  hint: z.boolean(),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+export const onvifInfoSchema = z.object({
+  endpoint: z.string().nullable(),
+  xaddrs: z.array(z.string()),
+  scopes: z.array(z.string()),
+  types: z.array(z.string()),
+  metadataVersion: z.number().nullable(),
+});
+export type OnvifInfo = z.infer<typeof onvifInfoSchema>;
+
+export const cloudStates = ['unknown', 'polling', 'token-delivered', 'online'] as const;
+export const cloudSchema = z.object({
+  state: z.enum(cloudStates),
+  channelId: z.number().nullable(),
+});
+
+export const deviceSchema = z.object({
+  id: z.string(),
+  mac: z.string().nullable(),
+  macSource: factSourceSchema.nullable(),
+  ip: z.string().nullable(),
+  vendor: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  name: z.string().nullable(),
+  serial: z.string().nullable(),
+  firmware: z.string().nullable(),
+  isCamera: z.boolean(),
+  sources: z.array(discoverySourceSchema),
+  online: z.boolean(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  interface: z.string().nullable(),
+  onvif: onvifInfoSchema.nullable(),
+  facts: z.partialRecord(factNameSchema, z.array(factSchema)),
+  conflicts: z.array(factNameSchema),
+  cloud: cloudSchema,
+});
+export type Device = z.infer<typeof deviceSchema>;

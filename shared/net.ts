@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const netInterfaceSchema = z.object({
+  name: z.string(),
+  address: z.string(),
+  netmask: z.string(),
+  /** e.g. 198.18.0.2/16 */
+  cidr: z.string(),
+  mac: z.string().nullable(),
+});
+export type NetInterface = z.infer<typeof netInterfaceSchema>;
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export const isIpv4 = (text: string): boolean => IPV4.test(text);
+
+/** Dotted quad to unsigned 32-bit integer; null when the text is not an IPv4 address. */
+export function ipv4ToInt(text: string): number | null {
+  if (!isIpv4(text)) return null;
+  return text.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
+}
+
+/** True when `ip` lies inside the subnet of `address`/`netmask` (both dotted quads). */
+export function onSubnet(ip: string, address: string, netmask: string): boolean {
+  const [a, b, m] = [ipv4ToInt(ip), ipv4ToInt(address), ipv4ToInt(netmask)];
+  if (a === null || b === null || m === null) return false;
+  // `>>> 0` keeps the result unsigned so equal subnets compare equal.
+  return ((a & m) >>> 0) === ((b & m) >>> 0);
+}
