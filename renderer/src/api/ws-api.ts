@@ -1,0 +1,137 @@
+import {
+  commandNames,
+  commands,
+  events,
+  isEventName,
+  type Api,
+  type CommandName,
+  type EventName,
+} from '../../../shared/contract.js';
+import { fail, type ErrorCode, type Result } from '../../../shared/result.js';
+import { eventFrameSchema, MAX_FRAME_BYTES, responseFrameSchema } from '../../../shared/wire.js';
+
+export const LOST_CONNECTION_MESSAGE = 'Lost connection to Camera Finder; reload the page.';
+
+/** The slice of the browser WebSocket (and of the `ws` package's) that the client uses. */
+export type WebSocketLike = {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+};
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+/** The browser-mode Api, plus a way to learn that the socket closed (nothing will update after that). */
+export type WsApi = Api & { onDisconnect(listener: (message: string) => void): () => void };
+
+const OPEN = 1;
+const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'invalid-args',
+  'unknown-command',
+  'unauthorized',
+  'busy',
+  'not-found',
+  'unavailable',
+  'internal',
+]);
+type WireResult = { ok: true; value: unknown } | { ok: false; code: string; message: string };
+type Pending = { command: CommandName; resolve: (result: Result<unknown>) => void };
+
+/**
+ * Talks to the core over the browser-mode WebSocket. Every frame from the server is parsed with the
+ * contract's schemas and dropped when it does not fit; nothing here throws into the views.
+ */
+export function createWsApi(url: string, WebSocketImpl?: WebSocketConstructor): WsApi {
+  const Impl = WebSocketImpl ?? (globalThis.WebSocket as unknown as WebSocketConstructor);
+  const socket = new Impl(url);
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const disconnectListeners = new Set<(message: string) => void>();
+  const queue: string[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  socket.onopen = () => {
+    for (const frame of queue.splice(0)) socket.send(frame);
+  };
+  socket.onmessage = (event) => receive(event.data);
+  socket.onerror = () => undefined; // a close always follows; that is where pending calls are failed
+  socket.onclose = () => {
+    if (closed) return;
+    closed = true;
+    queue.length = 0;
+    for (const { resolve } of pending.values()) resolve(fail('unavailable', LOST_CONNECTION_MESSAGE));
+    pending.clear();
+    for (const listener of disconnectListeners) listener(LOST_CONNECTION_MESSAGE);
+  };
+
+  function receive(data: unknown): void {
+    if (typeof data !== 'string' || data.length > MAX_FRAME_BYTES) return;
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const response = responseFrameSchema.safeParse(frame);
+    if (response.success) return settle(response.data.id, response.data.result);
+    const event = eventFrameSchema.safeParse(frame);
+    if (!event.success || !isEventName(event.data.event)) return;
+    const payload = events[event.data.event].safeParse(event.data.payload);
+    if (!payload.success) return;
+    for (const listener of listeners.get(event.data.event) ?? []) {
+      try {
+        listener(payload.data);
+      } catch (error) {
+        console.error(`Listener for ${event.data.event} failed`, error);
+      }
+    }
+  }
+
+  function settle(id: number, result: WireResult): void {
+    const call = pending.get(id);
+    if (!call) return;
+    pending.delete(id);
+    if (!result.ok) {
+      const code = ERROR_CODES.has(result.code) ? (result.code as ErrorCode) : 'internal';
+      return call.resolve(fail(code, result.message));
+    }
+    const value = commands[call.command].result.safeParse(result.value);
+    call.resolve(
+      value.success
+        ? { ok: true, value: value.data }
+        : fail('internal', `Camera Finder sent an answer to ${call.command} this page does not understand; reload the page.`),
+    );
+  }
+
+  function request(command: CommandName, args: unknown): Promise<Result<unknown>> {
+    if (closed) return Promise.resolve(fail('unavailable', LOST_CONNECTION_MESSAGE));
+    const id = nextId++;
+    const frame = JSON.stringify({ id, command, args: args ?? {} });
+    return new Promise((resolve) => {
+      pending.set(id, { command, resolve });
+      if (socket.readyState === OPEN) socket.send(frame);
+      else queue.push(frame);
+    });
+  }
+
+  const methods = Object.fromEntries(commandNames.map((name) => [name, (args: unknown) => request(name, args)]));
+  return {
+    ...(methods as unknown as Omit<Api, 'on'>),
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const entry = listener as (payload: unknown) => void;
+      set.add(entry);
+      return () => void set.delete(entry);
+    },
+    onDisconnect(listener) {
+      if (closed) queueMicrotask(() => listener(LOST_CONNECTION_MESSAGE));
+      disconnectListeners.add(listener);
+      return () => void disconnectListeners.delete(listener);
+    },
+  };
+}

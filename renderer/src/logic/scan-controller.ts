@@ -1,0 +1,56 @@
+import type { Api } from '../../../shared/contract.js';
+import { initialScanState, scanReducer, type ScanAction, type ScanState } from './scan-state.js';
+
+export type ScanController = {
+  /** `interfaces` absent = every usable interface. */
+  start(interfaces?: string[]): Promise<void>;
+  stop(): Promise<void>;
+  dispose(): void;
+};
+
+/**
+ * Drives scan.start / scan.stop and follows scan-progress / scan-finished into a ScanState.
+ * Failed commands go to `onError` with the core's sentence.
+ */
+export function createScanController(
+  api: Api,
+  onChange: (state: ScanState) => void,
+  onError: (message: string) => void,
+): ScanController {
+  let state = initialScanState;
+  let disposed = false;
+  const dispatch = (action: ScanAction) => {
+    if (disposed) return;
+    state = scanReducer(state, action);
+    onChange(state);
+  };
+
+  const unsubscribers = [
+    api.on('scan-progress', (payload) => dispatch({ type: 'progress', payload })),
+    api.on('scan-finished', (payload) => dispatch({ type: 'finished', payload })),
+  ];
+  void api['scan.status']({}).then((result) => {
+    if (result.ok) dispatch({ type: 'status', running: result.value.running, last: result.value.last });
+    else if (!disposed) onError(result.message);
+  });
+
+  return {
+    async start(interfaces) {
+      if (state.starting || state.running) return;
+      dispatch({ type: 'requested' });
+      const result = await api['scan.start'](interfaces ? { interfaces } : {});
+      if (result.ok) return dispatch({ type: 'started', scanId: result.value.scanId });
+      dispatch({ type: 'start-failed' });
+      if (!disposed) onError(result.message);
+    },
+    async stop() {
+      const result = await api['scan.stop']({});
+      if (result.ok) dispatch({ type: 'stop-answered', stopped: result.value.stopped });
+      else if (!disposed) onError(result.message);
+    },
+    dispose() {
+      disposed = true;
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Device } from '../../../shared/device.js';
+import { discoveryLabel, formatClock } from '../logic/format.js';
+import { FactList } from './fact-list.js';
+import { OnvifSection } from './onvif-section.js';
+
+/** Everything known about one device, each fact with where and when it was learnt. */
+export function DetailPanel({ device, onClose }: { device: Device; onClose: () => void }) {
+  const title = device.name ?? device.model ?? device.mac ?? device.ip ?? 'Device';
+  return (
+    <aside className="detail-panel" aria-label="Device details" data-testid="detail-panel">
+      <header className="detail-header">
+        <h2 data-testid="detail-title">{title}</h2>
+        {!device.online && <span className="badge badge-offline">offline</span>}
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close details">
+          ✕
+        </button>
+      </header>
+      <dl className="kv">
+        <dt>Status</dt>
+        <dd>{device.online ? 'online' : 'offline'}</dd>
+        <dt>Kind</dt>
+        <dd>{device.isCamera ? 'camera' : 'not a camera'}</dd>
+        <dt>Found by</dt>
+        <dd>{device.sources.map(discoveryLabel).join(', ') || '—'}</dd>
+        <dt>Interface</dt>
+        <dd className="mono">{device.interface ?? '—'}</dd>
+        <dt>First seen</dt>
+        <dd className="mono">{formatClock(device.firstSeen)}</dd>
+        <dt>Last seen</dt>
+        <dd className="mono">{formatClock(device.lastSeen)}</dd>
+        <dt>Cloud</dt>
+        <dd>{device.cloud.state}</dd>
+        <dt>Record id</dt>
+        <dd className="mono small">{device.id}</dd>
+      </dl>
+      <section aria-label="Facts">
+        <h3>Facts</h3>
+        <FactList device={device} />
+      </section>
+      <OnvifSection onvif={device.onvif} />
+    </aside>
+  );
+}

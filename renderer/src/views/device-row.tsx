@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import type { Device } from '../../../shared/device.js';
+import { displayVendor } from '../logic/device-view.js';
+import { discoveryLabel, formatClock, sourceLabel } from '../logic/format.js';
+import { macIsHint } from '../logic/facts.js';
+
+type Props = { device: Device; selected: boolean; onSelect: (id: string) => void };
+
+// Every string here comes from the LAN (untrusted): it is rendered as React text, never as HTML.
+function DeviceRowView({ device, selected, onSelect }: Props) {
+  const hint = macIsHint(device);
+  const classes = ['device-row', device.online ? '' : 'is-offline', selected ? 'is-selected' : ''].join(' ').trim();
+  return (
+    <tr
+      className={classes}
+      aria-selected={selected}
+      tabIndex={0}
+      onClick={() => onSelect(device.id)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onSelect(device.id);
+        }
+      }}
+      data-testid="device-row"
+      data-device-id={device.id}
+      data-online={device.online}
+    >
+      <td className="mono" data-testid="cell-mac" title={device.macSource ? `from ${sourceLabel(device.macSource)}` : undefined}>
+        {device.mac ?? <span className="muted">unknown</span>}
+        {hint && <span className="badge badge-hint">hint</span>}
+        {device.conflicts.includes('mac') && <span className="badge badge-conflict">conflict</span>}
+      </td>
+      <td className="mono" data-testid="cell-ip">
+        {device.ip ?? ''}
+        {!device.online && <span className="badge badge-offline">offline</span>}
+      </td>
+      <td data-testid="cell-vendor">{displayVendor(device) ?? ''}</td>
+      <td data-testid="cell-model">{device.model ?? ''}</td>
+      <td data-testid="cell-name">{device.name ?? ''}</td>
+      <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>
+      <td className="mono" data-testid="cell-last-seen">
+        {formatClock(device.lastSeen)}
+      </td>
+    </tr>
+  );
+}
+
+/** One device; memoised so a burst of events only re-renders the rows that changed. */
+export const DeviceRow = memo(DeviceRowView);
