@@ -3,7 +3,7 @@
  * `window.cameraFinder`. The IPC event object never reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { commandNames, isEventName, type EventName } from '../shared/contract.js';
+import { commandNames, isEventName, type EventName } from '../shared/names.js';
 import { IPC_EVENT, IPC_INVOKE } from './app/ipc-channels.js';
 
 const api: Record<string, unknown> = Object.fromEntries(

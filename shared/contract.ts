@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { deviceSchema } from './device.js';
 import { netInterfaceSchema } from './net.js';
+import type { CommandName, EventName } from './names.js';
 import type { Result } from './result.js';
+
+export { commandNames, eventNames, isCommandName, isEventName } from './names.js';
+export type { CommandName, EventName } from './names.js';
+
+type CommandSpec = { args: z.ZodType; result: z.ZodType };
 
 export const scanDiagnosticsSchema = z.object({
   scanId: z.string(),
@@ -45,7 +51,7 @@ export const commands = {
   },
   'devices.list': { args: empty, result: z.object({ devices: z.array(deviceSchema) }) },
   'interfaces.list': { args: empty, result: z.object({ interfaces: z.array(netInterfaceSchema) }) },
-} as const;
+} as const satisfies Record<CommandName, CommandSpec>;
 
 export const events = {
   'device-found': z.object({ device: deviceSchema }),
@@ -65,26 +71,17 @@ export const events = {
     reason: z.enum(['completed', 'stopped', 'failed']),
     diagnostics: scanDiagnosticsSchema,
   }),
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
 export type Commands = typeof commands;
-export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = z.input<Commands[K]['args']>;
 export type ParsedArgs<K extends CommandName> = z.output<Commands[K]['args']>;
 export type CommandResult<K extends CommandName> = z.output<Commands[K]['result']>;
 
 export type Events = typeof events;
-export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
 
-export const commandNames = Object.keys(commands) as CommandName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export const isCommandName = (name: unknown): name is CommandName =>
-  typeof name === 'string' && Object.hasOwn(commands, name);
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.hasOwn(events, name);
 
 /** What every front door offers the renderer: the commands, and a subscription to the events. */
 export type Api = {
