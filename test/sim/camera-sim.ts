@@ -1,0 +1,117 @@
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { createInterface } from 'node:readline';
+import { parseProbe, probeMatchesProfile } from './probe-parse.js';
+import { getProfile, type Profile } from './profiles.js';
+import type { SimCameraConfig, SimCommand, SimConfig, SimEvent } from './sim-protocol.js';
+
+// Camera simulator process: run inside a lab namespace (`ip netns exec <ns> ...`), never in the root namespace —
+// it joins 239.255.255.250 and sends Hello/Bye multicast.
+const GROUP = '239.255.255.250';
+const PORT = 3702;
+const instanceId = Math.floor(Date.now() / 1000);
+
+type Cam = { cfg: SimCameraConfig; profile: Profile; socket: Socket; messageNumber: number };
+
+const emit = (e: SimEvent): void => void process.stdout.write(`${JSON.stringify(e)}\n`);
+
+function bind(socket: Socket, address: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind({ port: PORT, address, exclusive: false }, () => {
+      socket.off('error', reject);
+      socket.on('error', (err) => emit({ event: 'error', message: String(err) }));
+      resolve();
+    });
+  });
+}
+
+const send = (cam: Cam, msg: Buffer, port: number, address: string): Promise<void> =>
+  new Promise((resolve) => cam.socket.send(msg, port, address, () => resolve()));
+
+const ctx = (cam: Cam, relatesTo = ''): { relatesTo: string; instanceId: number; messageNumber: number } => ({
+  relatesTo,
+  instanceId,
+  messageNumber: ++cam.messageNumber,
+});
+
+function answer(cams: Cam[], data: Buffer, from: RemoteInfo, maxDelayMs: number): void {
+  const probe = parseProbe(data.toString('utf8'));
+  if (!probe) return;
+  for (const cam of cams) {
+    if (!cam.cfg.running || !probeMatchesProfile(probe, cam.profile)) continue;
+    // Targets wait a random 0–APP_MAX_DELAY before answering a multicast probe (SOAP-over-UDP).
+    setTimeout(() => {
+      if (cam.cfg.running) void send(cam, cam.profile.probeMatches(cam.cfg, ctx(cam, probe.messageId)), from.port, from.address);
+    }, Math.random() * maxDelayMs);
+  }
+}
+
+async function openCamera(cfg: SimCameraConfig, maxDelayMs: number): Promise<Cam> {
+  const socket = createSocket({ type: 'udp4', reuseAddr: true });
+  const cam: Cam = { cfg, profile: getProfile(cfg.profile), socket, messageNumber: 0 };
+  await bind(socket, cfg.ip);
+  socket.setMulticastInterface(cfg.ip);
+  socket.setMulticastTTL(1);
+  socket.setMulticastLoopback(false);
+  // Unicast probes to <camera ip>:3702 land on this socket; only this camera answers them.
+  socket.on('message', (data, from) => answer([cam], data, from, maxDelayMs));
+  return cam;
+}
+
+const hello = (cam: Cam): Promise<void> => send(cam, cam.profile.hello(cam.cfg, ctx(cam)), PORT, GROUP);
+const bye = (cam: Cam): Promise<void> => send(cam, cam.profile.bye(cam.cfg, ctx(cam)), PORT, GROUP);
+
+async function command(cams: Map<string, Cam>, cmd: SimCommand): Promise<void> {
+  if (cmd.cmd === 'quit') {
+    await Promise.all([...cams.values()].filter((c) => c.cfg.running).map(bye));
+    emit({ event: 'quit' });
+    process.exit(0);
+  }
+  const cam = cams.get(cmd.id);
+  if (!cam) return emit({ event: 'error', id: cmd.id, message: `no camera ${cmd.id} in this simulator` });
+  if (cmd.cmd === 'start') {
+    cam.cfg.running = true;
+    await hello(cam);
+    emit({ event: 'started', id: cmd.id });
+  } else {
+    if (cam.cfg.running) await bye(cam);
+    cam.cfg.running = false;
+    emit({ event: 'stopped', id: cmd.id });
+  }
+}
+
+async function readConfig(lines: AsyncIterator<string>): Promise<SimConfig> {
+  const arg = process.argv[2];
+  if (arg !== undefined) return JSON.parse(arg) as SimConfig;
+  const first = await lines.next();
+  return JSON.parse(String(first.value)) as SimConfig;
+}
+
+async function main(): Promise<void> {
+  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  const config = await readConfig(lines);
+  const maxDelayMs = config.maxDelayMs ?? 500;
+  const list = await Promise.all(config.cameras.map((c) => openCamera(c, maxDelayMs)));
+  const cams = new Map(list.map((c) => [c.cfg.id, c]));
+  const listener = createSocket({ type: 'udp4', reuseAddr: true });
+  await bind(listener, '0.0.0.0');
+  // One membership is enough: with macvlan, group traffic reaches every camera interface of the namespace.
+  listener.addMembership(GROUP, config.joinIp ?? list[0]?.cfg.ip ?? '0.0.0.0');
+  listener.on('message', (data, from) => answer(list, data, from, maxDelayMs));
+  await Promise.all(list.filter((c) => c.cfg.running).map(hello));
+  emit({ event: 'ready', pid: process.pid });
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    try {
+      await command(cams, JSON.parse(next.value) as SimCommand);
+    } catch (err) {
+      emit({ event: 'error', message: String(err) });
+    }
+  }
+  // stdin closed: the lab that started us is gone; leave without Bye.
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`camera-sim: ${String(err)}\n`);
+  process.exit(1);
+});
