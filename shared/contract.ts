@@ -16,6 +16,8 @@ type CommandSpec = { args: z.ZodType; result: z.ZodType };
 
 export const scanDiagnosticsSchema = z.object({
   scanId: z.string(),
+  /** When the first probe went out (ISO time); devices' firstSeen is comparable to it. */
+  startedAt: z.string(),
   /** Interfaces probed, by name, with their address. */
   interfaces: z.array(z.object({ name: z.string(), address: z.string() })),
   /** Interfaces that could not be used, with the reason a technician can act on. */

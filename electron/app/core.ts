@@ -47,6 +47,11 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     clock: ports.clock,
     log: ports.log,
     onUpdate: (device) => hub.emit('device-updated', { device }),
+    confirm: async (ip) => {
+      const ctx = context();
+      const answers = await Promise.all(sources.map((s) => s.confirm?.(ctx, ip) ?? Promise.resolve(false)));
+      return answers.some(Boolean);
+    },
   });
 
   const report = (obs: Observation) => {
@@ -77,7 +82,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       if (abort.signal.aborted) reason = 'stopped';
     } catch (error) {
       reason = 'failed';
-      diagnostics = { scanId, interfaces: [], skipped: plan.skipped, probesSent: 0, repliesReceived: 0, dropped: 0, nonCameras: 0, durationMs: 0, errors: [String(error)] };
+      diagnostics = { scanId, startedAt: new Date(ports.clock.now()).toISOString(), interfaces: [], skipped: plan.skipped, probesSent: 0, repliesReceived: 0, dropped: 0, nonCameras: 0, durationMs: 0, errors: [String(error)] };
     }
     last = diagnostics;
     ports.log.info('scan finished', { scanId, reason, found: found(), probesSent: diagnostics.probesSent });

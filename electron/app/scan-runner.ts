@@ -46,6 +46,7 @@ export async function runScan(
   const sum = (pick: (r: SourceStats) => number) => results.reduce((acc, r) => acc + pick(r), 0);
   return {
     scanId: plan.scanId,
+    startedAt: new Date(started).toISOString(),
     interfaces: plan.interfaces.map((i) => ({ name: i.name, address: i.address })),
     skipped: [...plan.skipped, ...results.flatMap((r) => r.skipped)],
     probesSent: sum((r) => r.probesSent),

@@ -53,5 +53,10 @@ export interface DiscoverySource {
   listen(ctx: SourceContext): Promise<void>;
   /** Actively probe for `durationMs` or until `signal` aborts; resolves with what was sent and heard. */
   scan(ctx: SourceContext, durationMs: number, signal: AbortSignal): Promise<SourceStats>;
+  /**
+   * Ask one known device directly (unicast), e.g. after a Hello: refreshes its facts and, as a side effect,
+   * makes the OS resolve its MAC. Resolves true when it answered. Optional: not every protocol can.
+   */
+  confirm?(ctx: SourceContext, ip: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * UUID or an EUI-64 address, and the IEEE vendor of the chosen MAC.
  */
 import type { Device } from '../../shared/device.js';
+import { onSubnet } from '../../shared/net.js';
 import type { DeviceRegistry } from '../discovery/registry.js';
 import type { ObservedFact, Observation } from '../discovery/source.js';
 import type { Clock, Logger, NeighbourPort, NetworkPort } from '../platform/ports.js';
@@ -18,7 +19,12 @@ export interface EnricherDeps {
   clock: Clock;
   log: Logger;
   onUpdate(device: Device): void;
+  /** Talk to the device directly so the OS resolves its MAC (a camera that only multicast a Hello has none). */
+  confirm(ip: string): Promise<boolean>;
 }
+
+/** A device without a neighbour entry is confirmed at most this often. */
+const CONFIRM_EVERY_MS = 30_000;
 
 /** The neighbour table is read at most this often while replies stream in. */
 const ARP_DEBOUNCE_MS = 100;
@@ -40,16 +46,30 @@ export function createEnricher(deps: EnricherDeps) {
     if (vendor) apply(device.id, [{ name: 'vendor', value: vendor, source: 'oui', hint: macFact?.hint ?? true }]);
   };
 
+  const confirmedAt = new Map<string, number>();
   const refresh = async () => {
     const entries = await deps.neighbours.read();
     const interfaces = deps.network.interfaces();
+    const unresolved: string[] = [];
     for (const device of deps.registry.list()) {
       if (!device.ip) continue;
       const found = macFromNeighbours(device.ip, entries, interfaces);
       if (found) apply(device.id, [{ name: 'mac', value: found.mac, source: 'arp', hint: false }]);
+      else if (device.online && device.macSource !== 'arp' && interfaces.some((i) => onSubnet(device.ip!, i.address, i.netmask))) unresolved.push(device.ip);
       addVendor(deps.registry.get(device.id));
     }
+    const now = deps.clock.now();
+    const due = unresolved.filter((ip) => now - (confirmedAt.get(ip) ?? -Infinity) >= CONFIRM_EVERY_MS);
+    if (due.length === 0) return;
+    due.forEach((ip) => confirmedAt.set(ip, now));
+    // Not awaited: a refresh must not wait a second per silent device; a later refresh reads the result.
+    void Promise.all(due.map((ip) => deps.confirm(ip).catch(() => false))).then(() => schedule());
   };
+
+  const schedule = () => {
+    if (!cancelPending && !closed) cancelPending = deps.clock.setTimeout(() => void refreshNow(), ARP_DEBOUNCE_MS);
+  };
+  let closed = false;
 
   const refreshNow = () => {
     cancelPending?.();
@@ -72,10 +92,11 @@ export function createEnricher(deps: EnricherDeps) {
         }),
       );
       addVendor(deps.registry.get(id));
-      if (!cancelPending) cancelPending = deps.clock.setTimeout(() => void refreshNow(), ARP_DEBOUNCE_MS);
+      schedule();
     },
     refreshNow,
     close() {
+      closed = true;
       cancelPending?.();
       cancelPending = null;
     },

@@ -11,11 +11,15 @@ import { toObservations } from './observation.js';
 import { parseWsdMessage } from './parse.js';
 import { runProbes } from './prober.js';
 import { WSD_MULTICAST_ADDRESS, WSD_PORT } from './probe.js';
+import { probeUnicast } from './unicast.js';
 
 export interface WsdSourceOptions {
   /** [0, 1) like Math.random; drives the retransmit back-off. Injected for deterministic tests. */
   random?: () => number;
 }
+
+/** How long a unicast confirmation waits for the device's reply (it answers within APP_MAX_DELAY, 500 ms). */
+const CONFIRM_WAIT_MS = 1000;
 
 /** Creates the WS-Discovery source; the core lists it among its sources. */
 export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource {
@@ -78,6 +82,8 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
         }
       });
     },
+
+    confirm: (ctx: SourceContext, ip: string) => probeUnicast(ctx, ip, CONFIRM_WAIT_MS, random),
 
     async close(): Promise<void> {
       const socket = listener;
