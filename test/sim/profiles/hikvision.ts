@@ -27,7 +27,7 @@ const fields = (cam: SimCamera): string =>
   `<wsa:EndpointReference><wsa:Address>${epr(cam)}</wsa:Address></wsa:EndpointReference>` +
   `<wsadis:Types>dn:NetworkVideoTransmitter tds:Device</wsadis:Types>` +
   `<wsadis:Scopes>${[
-    scope('type/video_encoder'), scope('Profile/Streaming'), scope('MAC/', cam.mac),
+    scope('type/video_encoder'), scope('Profile/Streaming'), scope(`MAC/${cam.mac}`),
     scope('hardware/', cam.model), scope('name/', cam.name ?? `HIKVISION ${cam.model}`),
     scope('location/city/hangzhou'), scope('location/country/china'),
   ].join(' ')}</wsadis:Scopes>` +
