@@ -28,6 +28,8 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 export type WsApi = Api & { onDisconnect(listener: (message: string) => void): () => void };
 
 const OPEN = 1;
+/** Dropped frames are logged (without their content) so a contract mismatch is visible in the console. */
+const drop = (why: string) => console.warn(`Camera Finder: dropped a WebSocket frame (${why}).`);
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'invalid-args',
   'unknown-command',
@@ -69,19 +71,19 @@ export function createWsApi(url: string, WebSocketImpl?: WebSocketConstructor): 
   };
 
   function receive(data: unknown): void {
-    if (typeof data !== 'string' || data.length > MAX_FRAME_BYTES) return;
+    if (typeof data !== 'string' || data.length > MAX_FRAME_BYTES) return drop('not a text frame within the size limit');
     let frame: unknown;
     try {
       frame = JSON.parse(data);
     } catch {
-      return;
+      return drop('not JSON');
     }
     const response = responseFrameSchema.safeParse(frame);
     if (response.success) return settle(response.data.id, response.data.result);
     const event = eventFrameSchema.safeParse(frame);
-    if (!event.success || !isEventName(event.data.event)) return;
+    if (!event.success || !isEventName(event.data.event)) return drop('neither an answer nor a known event');
     const payload = events[event.data.event].safeParse(event.data.payload);
-    if (!payload.success) return;
+    if (!payload.success) return drop(`${event.data.event} payload does not fit the contract`);
     for (const listener of listeners.get(event.data.event) ?? []) {
       try {
         listener(payload.data);

@@ -1,6 +1,9 @@
 import type { Api } from '../../../shared/contract.js';
 import { initialScanState, scanReducer, type ScanAction, type ScanState } from './scan-state.js';
 
+/** How long after the last progress tick a missing scan-finished makes the bar ask the core. */
+export const FINISH_GRACE_MS = 3000;
+
 export type ScanController = {
   /** `interfaces` absent = every usable interface. */
   start(interfaces?: string[]): Promise<void>;
@@ -25,9 +28,28 @@ export function createScanController(
     onChange(state);
   };
 
+  // If scan-finished never arrives (dropped frame), ask scan.status so the bar does not spin forever.
+  let watchdog: ReturnType<typeof setTimeout> | null = null;
+  const clearWatchdog = () => {
+    if (watchdog !== null) clearTimeout(watchdog);
+    watchdog = null;
+  };
+  const resync = async () => {
+    watchdog = null;
+    if (!state.running) return;
+    const result = await api['scan.status']({});
+    if (result.ok && !result.value.running) dispatch({ type: 'resynced', last: result.value.last });
+  };
+
   const unsubscribers = [
-    api.on('scan-progress', (payload) => dispatch({ type: 'progress', payload })),
-    api.on('scan-finished', (payload) => dispatch({ type: 'finished', payload })),
+    api.on('scan-progress', (payload) => {
+      dispatch({ type: 'progress', payload });
+      if (payload.elapsedMs >= payload.totalMs && watchdog === null) watchdog = setTimeout(() => void resync(), FINISH_GRACE_MS);
+    }),
+    api.on('scan-finished', (payload) => {
+      clearWatchdog();
+      dispatch({ type: 'finished', payload });
+    }),
   ];
   void api['scan.status']({}).then((result) => {
     if (result.ok) dispatch({ type: 'status', running: result.value.running, last: result.value.last });
@@ -50,6 +72,7 @@ export function createScanController(
     },
     dispose() {
       disposed = true;
+      clearWatchdog();
       for (const unsubscribe of unsubscribers) unsubscribe();
     },
   };

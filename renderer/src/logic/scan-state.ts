@@ -21,7 +21,8 @@ export type ScanAction =
   | { type: 'start-failed' }
   | { type: 'progress'; payload: EventPayload<'scan-progress'> }
   | { type: 'finished'; payload: EventPayload<'scan-finished'> }
-  | { type: 'stop-answered'; stopped: boolean };
+  | { type: 'stop-answered'; stopped: boolean }
+  | { type: 'resynced'; last: ScanDiagnostics | null };
 
 export const initialScanState: ScanState = {
   starting: false,
@@ -68,5 +69,8 @@ export function scanReducer(state: ScanState, action: ScanAction): ScanState {
     case 'stop-answered':
       // Nothing was running after all: make the bar idle; a real stop is confirmed by scan-finished.
       return action.stopped ? state : { ...state, running: false, progress: null };
+    case 'resynced':
+      // The core says no scan runs although no scan-finished arrived (lost or unreadable frame).
+      return { ...state, running: false, progress: null, last: action.last ?? state.last, lastReason: null };
   }
 }

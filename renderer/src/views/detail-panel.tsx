@@ -7,10 +7,15 @@ import { OnvifSection } from './onvif-section.js';
 export function DetailPanel({ device, onClose }: { device: Device; onClose: () => void }) {
   const title = device.name ?? device.model ?? device.mac ?? device.ip ?? 'Device';
   return (
-    <aside className="detail-panel" aria-label="Device details" data-testid="detail-panel">
+    <aside
+      className="detail-panel"
+      aria-label="Device details"
+      data-testid="detail-panel"
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
       <header className="detail-header">
         <h2 data-testid="detail-title">{title}</h2>
-        {!device.online && <span className="badge badge-offline">offline</span>}
+        {!device.online && <span className="badge badge-offline" data-testid="offline-badge">offline</span>}
         <button type="button" className="link-button" onClick={onClose} aria-label="Close details">
           ✕
         </button>

@@ -9,6 +9,7 @@ type Props = { device: Device; selected: boolean; onSelect: (id: string) => void
 // Every string here comes from the LAN (untrusted): it is rendered as React text, never as HTML.
 function DeviceRowView({ device, selected, onSelect }: Props) {
   const hint = macIsHint(device);
+  const vendor = displayVendor(device);
   const classes = ['device-row', device.online ? '' : 'is-offline', selected ? 'is-selected' : ''].join(' ').trim();
   return (
     <tr
@@ -25,19 +26,27 @@ function DeviceRowView({ device, selected, onSelect }: Props) {
       data-testid="device-row"
       data-device-id={device.id}
       data-online={device.online}
+      data-mac={device.mac ?? ''}
+      data-ip={device.ip ?? ''}
     >
       <td className="mono" data-testid="cell-mac" title={device.macSource ? `from ${sourceLabel(device.macSource)}` : undefined}>
-        {device.mac ?? <span className="muted">unknown</span>}
-        {hint && <span className="badge badge-hint">hint</span>}
+        {device.mac ? <span data-testid="mac-text">{device.mac}</span> : <span className="muted">unknown</span>}
+        {hint && <span className="badge badge-hint" data-testid="hint-badge">hint</span>}
         {device.conflicts.includes('mac') && <span className="badge badge-conflict">conflict</span>}
       </td>
       <td className="mono" data-testid="cell-ip">
-        {device.ip ?? ''}
-        {!device.online && <span className="badge badge-offline">offline</span>}
+        <span data-testid="ip-text">{device.ip ?? ''}</span>
+        {!device.online && <span className="badge badge-offline" data-testid="offline-badge">offline</span>}
       </td>
-      <td data-testid="cell-vendor">{displayVendor(device) ?? ''}</td>
-      <td data-testid="cell-model">{device.model ?? ''}</td>
-      <td data-testid="cell-name">{device.name ?? ''}</td>
+      <td data-testid="cell-vendor" title={vendor ?? undefined}>
+        {vendor ?? ''}
+      </td>
+      <td data-testid="cell-model" title={device.model ?? undefined}>
+        {device.model ?? ''}
+      </td>
+      <td data-testid="cell-name" title={device.name ?? undefined}>
+        {device.name ?? ''}
+      </td>
       <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>
       <td className="mono" data-testid="cell-last-seen">
         {formatClock(device.lastSeen)}

@@ -35,7 +35,7 @@ export function OnvifSection({ onvif }: { onvif: OnvifInfo | null }) {
         <TextList label="Types" items={onvif.types} testId="onvif-types" />
         {onvif.metadataVersion !== null && (
           <>
-            <dt>Metadata version</dt>
+            <dt title="WS-Discovery metadata version">Metadata</dt>
             <dd className="mono">{onvif.metadataVersion}</dd>
           </>
         )}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWsApi, LOST_CONNECTION_MESSAGE, type WebSocketLike } from '../../../../../renderer/src/api/ws-api.js';
 import { makeDevice } from '../../../../fixtures/renderer/devices.js';
 
@@ -95,6 +95,7 @@ describe('createWsApi', () => {
     const { api, socket } = connect();
     socket.open();
     const seen: unknown[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     api.on('scan-progress', (payload) => seen.push(payload));
     socket.deliver('not json {');
     socket.deliver({ event: 'scan-progress', payload: { scanId: 's1', elapsedMs: 'soon' } });
@@ -103,6 +104,8 @@ describe('createWsApi', () => {
     socket.onmessage?.({ data: new Uint8Array([1, 2, 3]) });
     socket.deliver({ event: 'scan-progress', payload: { scanId: 's1', elapsedMs: 100, totalMs: 5000, found: 2 } });
     expect(seen).toEqual([{ scanId: 's1', elapsedMs: 100, totalMs: 5000, found: 2 }]);
+    expect(warn).toHaveBeenCalledTimes(4); // the stray answer to an unknown id is ignored silently
+    warn.mockRestore();
   });
 
   it('fails pending and later calls with a reload sentence when the socket closes, and says so once', async () => {

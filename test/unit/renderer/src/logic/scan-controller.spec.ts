@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ScanDiagnostics } from '../../../../../shared/contract.js';
 import type { Result } from '../../../../../shared/result.js';
-import { createScanController } from '../../../../../renderer/src/logic/scan-controller.js';
+import { createScanController, FINISH_GRACE_MS } from '../../../../../renderer/src/logic/scan-controller.js';
 import type { ScanState } from '../../../../../renderer/src/logic/scan-state.js';
 import { createFakeApi, deferred } from '../../../../fixtures/renderer/fake-api.js';
 
 const diagnostics = (scanId: string): ScanDiagnostics => ({
   scanId,
+  startedAt: '2026-11-25T10:02:00.000Z',
   interfaces: [{ name: 'eth0', address: '198.18.0.2' }],
   skipped: [],
   probesSent: 8,
@@ -97,5 +98,22 @@ describe('createScanController', () => {
     expect(now().running).toBe(false);
     controller.dispose();
     expect(fake.listenerCount()).toBe(0);
+  });
+
+  it('asks the core when the end of a scan passes without scan-finished, so the bar does not spin forever', async () => {
+    vi.useFakeTimers();
+    try {
+      const { fake, controller, now } = setup();
+      fake.handle('scan.start', async () => ({ ok: true, value: { scanId: 's1' } }));
+      await controller.start();
+      fake.emit('scan-progress', { scanId: 's1', elapsedMs: 5000, totalMs: 5000, found: 0 });
+      fake.handle('scan.status', async () => ({ ok: true, value: { running: false, last: diagnostics('s1') } }));
+      await vi.advanceTimersByTimeAsync(FINISH_GRACE_MS - 1);
+      expect(now().running).toBe(true);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(now()).toMatchObject({ running: false, last: { scanId: 's1' } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
