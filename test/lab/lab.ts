@@ -112,6 +112,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
 
   let nsCount = plans.length;
   const addCamera = async (spec: CameraSpec): Promise<LabCamera> => {
+    if (spec.id !== undefined && simOf.has(spec.id)) throw new Error(`Lab ${prefix} already has a camera ${spec.id}.`);
     const plan = planNamespaces(prefix, [spec], 1, cameras.length + 1, ++nsCount);
     await wireNamespaces(names.sw, plan);
     const [added] = await track(plan);
