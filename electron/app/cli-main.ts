@@ -1,9 +1,9 @@
 import { runCli } from './cli.js';
 
-runCli(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`camera-finder: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+/** Exit only after stdout has drained: a pipe reader must get the whole JSON document, not a prefix. */
+const exitAfterFlush = (code: number) => process.stdout.write('', () => process.exit(code));
+
+runCli(process.argv.slice(2)).then(exitAfterFlush, (error: unknown) => {
+  process.stderr.write(`camera-finder: ${error instanceof Error ? error.message : String(error)}\n`);
+  exitAfterFlush(1);
+});

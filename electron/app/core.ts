@@ -9,6 +9,7 @@ import { DeviceRegistry, type RegistryChange } from '../discovery/registry.js';
 import type { DiscoverySource, Observation, SourceContext } from '../discovery/source.js';
 import { createWsdSource } from '../discovery/wsd/source.js';
 import { createEnricher } from '../identify/enricher.js';
+import { warmVendorTable } from '../identify/oui.js';
 import type { Ports } from '../platform/ports.js';
 import { EventHub } from './events.js';
 import { planInterfaces, runScan } from './scan-runner.js';
@@ -92,6 +93,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
   return {
     on: (event, listener) => hub.on(event, listener),
     async start() {
+      warmVendorTable();
       for (const s of sources) await s.listen(context());
     },
     async close() {
@@ -102,6 +104,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     },
     async 'scan.start'(args) {
       if (running) return fail('busy', 'A scan is already running; press Stop or wait for it to finish.');
+      warmVendorTable();
       const scanId = randomUUID();
       const abort = new AbortController();
       const durationMs = args.timeoutMs ?? options.defaultScanMs ?? 3000;

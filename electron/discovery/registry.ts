@@ -65,10 +65,9 @@ export class DeviceRegistry {
   addFacts(id: string, facts: ObservedFact[], at: number): Device | null {
     const record = this.records.get(id);
     if (!record) return null;
-    const before = JSON.stringify(toDevice(record));
-    for (const f of facts) addFact(record, f, at);
-    const after = toDevice(record);
-    return JSON.stringify(after) === before ? null : after;
+    let changed = false;
+    for (const f of facts) changed = addFact(record, f, at) || changed;
+    return changed ? toDevice(record) : null;
   }
 
   private create(at: number): DeviceRecord {
@@ -138,12 +137,15 @@ function applyObservation(r: DeviceRecord, obs: Observation): void {
   for (const f of obs.facts) addFact(r, f, obs.at);
 }
 
-function addFact(r: DeviceRecord, f: ObservedFact, at: number): void {
+/** Records the fact; true when the device now looks different (a new value, or a hint confirmed). */
+function addFact(r: DeviceRecord, f: ObservedFact, at: number): boolean {
   const list = r.facts.get(f.name) ?? [];
   const existing = list.find((x) => x.value === f.value && x.source === f.source);
   if (existing) {
     existing.at = iso(Math.max(Date.parse(existing.at), at));
+    const confirmed = existing.hint && !f.hint;
     existing.hint = existing.hint && f.hint;
+    return confirmed;
   } else {
     list.push({ value: f.value, source: f.source, at: iso(at), hint: f.hint });
     // Keep the newest values when a device keeps changing a fact.
@@ -151,6 +153,7 @@ function addFact(r: DeviceRecord, f: ObservedFact, at: number): void {
     list.splice(MAX_VALUES_PER_FACT);
   }
   r.facts.set(f.name, list);
+  return true;
 }
 
 function absorb(into: DeviceRecord, other: DeviceRecord): void {

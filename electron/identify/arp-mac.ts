@@ -26,16 +26,43 @@ export function macFromNeighbours(
   entries: NeighbourEntry[],
   interfaces: NetInterface[],
 ): { mac: string; interface: string } | null {
-  const local = interfaces.filter((iface) => iface.address !== ip && onSubnet(ip, iface.address, iface.netmask));
-  for (const iface of local) {
-    const here = entries.filter((entry) => onInterface(entry, iface));
-    const macs = new Set(here.filter((entry) => entry.ip === ip).map((entry) => normaliseMac(entry.mac)));
-    if (macs.size !== 1) continue;
-    const [mac] = [...macs];
-    if (!mac) continue;
-    const sharedWithOtherIp = here.some((entry) => entry.ip !== ip && normaliseMac(entry.mac) === mac);
-    if (sharedWithOtherIp) return null;
-    return { mac, interface: iface.name };
+  return neighbourIndex(entries, interfaces)(ip);
+}
+
+/**
+ * The same rule as macFromNeighbours, with the table normalised and indexed once: a refresh looks up every
+ * known device, and doing the full scan per device (250 × 250 MACs) blocked the event loop long enough for
+ * the kernel to drop probe replies.
+ */
+export function neighbourIndex(
+  entries: NeighbourEntry[],
+  interfaces: NetInterface[],
+): (ip: string) => { mac: string; interface: string } | null {
+  const normalised = entries.flatMap((e) => {
+    const mac = normaliseMac(e.mac);
+    return mac ? [{ ...e, mac }] : [];
+  });
+  const perInterface = new Map<string, { byIp: Map<string, Set<string>>; ipsByMac: Map<string, Set<string>> }>();
+  for (const iface of interfaces) {
+    const byIp = new Map<string, Set<string>>();
+    const ipsByMac = new Map<string, Set<string>>();
+    for (const entry of normalised) {
+      if (!onInterface(entry, iface)) continue;
+      byIp.set(entry.ip, (byIp.get(entry.ip) ?? new Set()).add(entry.mac));
+      ipsByMac.set(entry.mac, (ipsByMac.get(entry.mac) ?? new Set()).add(entry.ip));
+    }
+    perInterface.set(iface.name, { byIp, ipsByMac });
   }
-  return null;
+  return (ip) => {
+    for (const iface of interfaces) {
+      if (iface.address === ip || !onSubnet(ip, iface.address, iface.netmask)) continue;
+      const index = perInterface.get(iface.name);
+      const macs = index?.byIp.get(ip);
+      if (!index || !macs || macs.size !== 1) continue;
+      const [mac] = [...macs] as [string];
+      if ((index.ipsByMac.get(mac)?.size ?? 0) > 1) return null;
+      return { mac, interface: iface.name };
+    }
+    return null;
+  };
 }

@@ -8,7 +8,7 @@ import { onSubnet } from '../../shared/net.js';
 import type { DeviceRegistry } from '../discovery/registry.js';
 import type { ObservedFact, Observation } from '../discovery/source.js';
 import type { Clock, Logger, NeighbourPort, NetworkPort } from '../platform/ports.js';
-import { macFromNeighbours } from './arp-mac.js';
+import { neighbourIndex } from './arp-mac.js';
 import { macHints } from './mac-hints.js';
 import { vendorForMac } from './oui.js';
 
@@ -43,20 +43,24 @@ export function createEnricher(deps: EnricherDeps) {
     if (!device?.mac) return;
     const vendor = vendorForMac(device.mac);
     const macFact = device.facts.mac?.find((f) => f.value === device.mac && f.source === device.macSource);
-    if (vendor) apply(device.id, [{ name: 'vendor', value: vendor, source: 'oui', hint: macFact?.hint ?? true }]);
+    const known = device.facts.vendor?.some((f) => f.value === vendor && f.hint === (macFact?.hint ?? true));
+    if (vendor && !known) apply(device.id, [{ name: 'vendor', value: vendor, source: 'oui', hint: macFact?.hint ?? true }]);
   };
 
   const confirmedAt = new Map<string, number>();
   const refresh = async () => {
     const entries = await deps.neighbours.read();
     const interfaces = deps.network.interfaces();
+    const lookup = neighbourIndex(entries, interfaces);
     const unresolved: string[] = [];
     for (const device of deps.registry.list()) {
       if (!device.ip) continue;
-      const found = macFromNeighbours(device.ip, entries, interfaces);
-      if (found) apply(device.id, [{ name: 'mac', value: found.mac, source: 'arp', hint: false }]);
+      const found = lookup(device.ip);
+      if (found && !device.facts.mac?.some((f) => f.source === 'arp' && f.value === found.mac)) {
+        apply(device.id, [{ name: 'mac', value: found.mac, source: 'arp', hint: false }]);
+      }
       else if (device.online && device.macSource !== 'arp' && interfaces.some((i) => onSubnet(device.ip!, i.address, i.netmask))) unresolved.push(device.ip);
-      addVendor(deps.registry.get(device.id));
+      addVendor(found ? deps.registry.get(device.id) : device);
     }
     const now = deps.clock.now();
     const due = unresolved.filter((ip) => now - (confirmedAt.get(ip) ?? -Infinity) >= CONFIRM_EVERY_MS);

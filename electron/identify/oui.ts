@@ -28,6 +28,14 @@ function loadTable(): OuiTable | null {
   return table;
 }
 
+/**
+ * Load the table now. Parsing 5.6 MB of JSON blocks the event loop for ~100 ms; done in the middle of a scan,
+ * that is long enough for the kernel to drop hundreds of probe replies. The core calls this before it probes.
+ */
+export function warmVendorTable(): void {
+  loadTable();
+}
+
 /** Registrant text of these blocks names no vendor: the block is split further, or the owner hid its name. */
 const NOT_A_VENDOR = new Set(['ieee registration authority', 'private']);
 

@@ -6,6 +6,7 @@
 import type { NetInterface } from '../../../shared/net.js';
 import type { RemoteInfo, UdpSocket } from '../../platform/ports.js';
 import type { SourceContext, SourceStats } from '../source.js';
+import { DuplicateFilter } from './duplicate-filter.js';
 import { toObservations } from './observation.js';
 import { parseWsdMessage } from './parse.js';
 import { buildProbe, newMessageId, PROBE_TYPES, WSD_MULTICAST_ADDRESS, WSD_PORT } from './probe.js';
@@ -27,6 +28,7 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
   const sockets = new Set<UdpSocket>();
   const ourIds = new Set<string>();
   const seen = new Set<string>();
+  const repeats = new DuplicateFilter();
   let finished = false;
   let resolveDone: (stats: SourceStats) => void = () => undefined;
   const done = new Promise<SourceStats>((resolve) => (resolveDone = resolve));
@@ -48,6 +50,10 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
 
   const onReply = (iface: NetInterface, data: Uint8Array, from: RemoteInfo): void => {
     if (finished) return;
+    if (repeats.isRepeat(from.address, data)) {
+      stats.repliesReceived++;
+      return;
+    }
     const message = parseWsdMessage(data);
     if (!message || message.kind === 'probe') {
       stats.dropped++;
