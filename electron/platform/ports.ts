@@ -19,6 +19,8 @@ export interface UdpSocket {
   setMulticastInterface(interfaceAddress: string): void;
   setMulticastTTL(ttl: number): void;
   setMulticastLoopback(on: boolean): void;
+  /** Ask for a larger kernel receive buffer (the OS may cap it); optional so fakes need not implement it. */
+  setRecvBufferSize?(bytes: number): void;
   onMessage(listener: (data: Buffer, from: RemoteInfo) => void): void;
   onError(listener: (error: Error) => void): void;
   close(): Promise<void>;

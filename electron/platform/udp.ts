@@ -69,6 +69,9 @@ export const createUdpSocket: UdpSocketFactory = (options = {}) => {
     setMulticastLoopback: (on) => {
       socket.setMulticastLoopback(on);
     },
+    setRecvBufferSize: (bytes) => {
+      socket.setRecvBufferSize(bytes);
+    },
     onMessage: (listener) => {
       socket.on('message', (data: Buffer, from: dgram.RemoteInfo) => {
         const info: RemoteInfo = { address: from.address, port: from.port, size: from.size };

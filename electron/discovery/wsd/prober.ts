@@ -20,6 +20,7 @@ export interface ProbeRun {
 }
 
 const MAX_ERRORS = 20;
+const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 const encoder = new TextEncoder();
 
 export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortSignal, random: () => number): ProbeRun {
@@ -90,6 +91,12 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
       await socket.bind(0, iface.address);
       socket.setMulticastInterface(iface.address);
       socket.setMulticastTTL(1); // WS-Discovery is link-local: never let a probe be routed
+      try {
+        // Hundreds of cameras answer within 500 ms; the usual 208 KiB buffer holds ~90 replies.
+        socket.setRecvBufferSize?.(RECEIVE_BUFFER_BYTES);
+      } catch {
+        // The OS refused: keep its default; the retransmit schedule still gives each camera several chances.
+      }
       return socket;
     } catch (error) {
       stats.skipped.push({
