@@ -2,31 +2,14 @@
  * The device registry: one record per camera, whichever protocols found it. Records merge when they share
  * a MAC (direct readings only — hints can be wrong), a serial, a WS-Discovery endpoint or an IP.
  */
-import type { Device, DiscoverySourceName, Fact, FactName, OnvifInfo } from '../../shared/device.js';
-import { bestFact, conflictChecked, hasConflict } from './fact-rank.js';
+import type { Device } from '../../shared/device.js';
+import { absorb, addFact, toDevice, type DeviceRecord } from './device-record.js';
+import { bestFact } from './fact-rank.js';
 import type { ObservedFact, Observation } from './source.js';
-
-/** At most this many distinct values are kept per fact, so a chatty or hostile device cannot grow a record. */
-const MAX_VALUES_PER_FACT = 8;
-
-interface DeviceRecord {
-  id: string;
-  facts: Map<FactName, Fact[]>;
-  endpoints: Set<string>;
-  sources: Set<DiscoverySourceName>;
-  online: boolean;
-  isCamera: boolean;
-  firstSeen: number;
-  lastSeen: number;
-  interface: string | null;
-  onvif: OnvifInfo | null;
-}
 
 export type RegistryChange =
   | { kind: 'found' | 'updated' | 'lost'; device: Device }
   | { kind: 'merged'; id: string; into: string };
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export class DeviceRegistry {
   private readonly records = new Map<string, DeviceRecord>();
@@ -137,62 +120,3 @@ function applyObservation(r: DeviceRecord, obs: Observation): void {
   for (const f of obs.facts) addFact(r, f, obs.at);
 }
 
-/** Records the fact; true when the device now looks different (a new value, or a hint confirmed). */
-function addFact(r: DeviceRecord, f: ObservedFact, at: number): boolean {
-  const list = r.facts.get(f.name) ?? [];
-  const existing = list.find((x) => x.value === f.value && x.source === f.source);
-  if (existing) {
-    existing.at = iso(Math.max(Date.parse(existing.at), at));
-    const confirmed = existing.hint && !f.hint;
-    existing.hint = existing.hint && f.hint;
-    return confirmed;
-  } else {
-    list.push({ value: f.value, source: f.source, at: iso(at), hint: f.hint });
-    // Keep the newest values when a device keeps changing a fact.
-    list.sort((a, b) => b.at.localeCompare(a.at));
-    list.splice(MAX_VALUES_PER_FACT);
-  }
-  r.facts.set(f.name, list);
-  return true;
-}
-
-function absorb(into: DeviceRecord, other: DeviceRecord): void {
-  for (const [name, facts] of other.facts) {
-    for (const f of facts) addFact(into, { name, value: f.value, source: f.source, hint: f.hint }, Date.parse(f.at));
-  }
-  other.endpoints.forEach((e) => into.endpoints.add(e));
-  other.sources.forEach((s) => into.sources.add(s));
-  into.isCamera = into.isCamera || other.isCamera;
-  into.firstSeen = Math.min(into.firstSeen, other.firstSeen);
-  into.lastSeen = Math.max(into.lastSeen, other.lastSeen);
-  into.online = into.online || other.online;
-  into.onvif = into.onvif ?? other.onvif;
-  into.interface = into.interface ?? other.interface;
-}
-
-function toDevice(r: DeviceRecord): Device {
-  const value = (name: FactName) => bestFact(r.facts.get(name))?.value ?? null;
-  const mac = bestFact(r.facts.get('mac'));
-  return {
-    id: r.id,
-    mac: mac?.value ?? null,
-    macSource: mac?.source ?? null,
-    ip: value('ip'),
-    vendor: value('vendor'),
-    manufacturer: value('manufacturer'),
-    model: value('model') ?? value('hardware'),
-    name: value('name'),
-    serial: value('serial'),
-    firmware: value('firmware'),
-    isCamera: r.isCamera,
-    sources: [...r.sources].sort(),
-    online: r.online,
-    firstSeen: iso(r.firstSeen),
-    lastSeen: iso(r.lastSeen),
-    interface: r.interface,
-    onvif: r.onvif,
-    facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, v.map((f) => ({ ...f }))])),
-    conflicts: conflictChecked.filter((n) => hasConflict(r.facts.get(n))),
-    cloud: { state: 'unknown', channelId: null },
-  };
-}
