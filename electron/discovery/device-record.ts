@@ -5,6 +5,10 @@ import type { ObservedFact } from './source.js';
 
 /** At most this many distinct values are kept per fact, so a chatty or hostile device cannot grow a record. */
 const MAX_VALUES_PER_FACT = 8;
+/** Longest fact value kept; a scope can legally be kilobytes long and would flood the table and logs. */
+const MAX_FACT_CHARS = 256;
+/** Endpoint UUIDs kept per record; a device cycling through identities cannot grow its record. */
+export const MAX_ENDPOINTS = 8;
 
 export interface DeviceRecord {
   id: string;
@@ -22,7 +26,8 @@ export interface DeviceRecord {
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Records the fact; true when the device now looks different (a new value, or a hint confirmed). */
-export function addFact(r: DeviceRecord, f: ObservedFact, at: number): boolean {
+export function addFact(r: DeviceRecord, observed: ObservedFact, at: number): boolean {
+  const f = { ...observed, value: observed.value.slice(0, MAX_FACT_CHARS) };
   const list = r.facts.get(f.name) ?? [];
   const existing = list.find((x) => x.value === f.value && x.source === f.source);
   if (existing) {
@@ -40,11 +45,15 @@ export function addFact(r: DeviceRecord, f: ObservedFact, at: number): boolean {
   return true;
 }
 
+export function addEndpoint(r: DeviceRecord, endpoint: string): void {
+  if (r.endpoints.size < MAX_ENDPOINTS || r.endpoints.has(endpoint)) r.endpoints.add(endpoint);
+}
+
 export function absorb(into: DeviceRecord, other: DeviceRecord): void {
   for (const [name, facts] of other.facts) {
     for (const f of facts) addFact(into, { name, value: f.value, source: f.source, hint: f.hint }, Date.parse(f.at));
   }
-  other.endpoints.forEach((e) => into.endpoints.add(e));
+  other.endpoints.forEach((e) => addEndpoint(into, e));
   other.sources.forEach((s) => into.sources.add(s));
   into.isCamera = into.isCamera || other.isCamera;
   into.firstSeen = Math.min(into.firstSeen, other.firstSeen);

@@ -3,7 +3,7 @@
  * a MAC (direct readings only — hints can be wrong), a serial, a WS-Discovery endpoint or an IP.
  */
 import type { Device } from '../../shared/device.js';
-import { absorb, addFact, toDevice, type DeviceRecord } from './device-record.js';
+import { absorb, addEndpoint, addFact, toDevice, type DeviceRecord } from './device-record.js';
 import { bestFact } from './fact-rank.js';
 import type { ObservedFact, Observation } from './source.js';
 
@@ -14,6 +14,9 @@ export type RegistryChange =
 export class DeviceRegistry {
   private readonly records = new Map<string, DeviceRecord>();
   private nextId = 1;
+
+  /** `maxRecords` bounds the registry: a LAN has hundreds of cameras, not tens of thousands. */
+  constructor(private readonly maxRecords = 5000) {}
 
   list(): Device[] {
     return [...this.records.values()].map(toDevice);
@@ -32,6 +35,8 @@ export class DeviceRegistry {
     let record = matches[0];
     const isNew = !record;
     if (!record) {
+      // Hazard: UDP sources can be forged; a flood of invented devices must not exhaust memory.
+      if (this.records.size >= this.maxRecords) return [];
       record = this.create(obs.at);
     }
     for (const other of matches.slice(1)) {
@@ -113,7 +118,7 @@ function applyObservation(r: DeviceRecord, obs: Observation): void {
   r.lastSeen = Math.max(r.lastSeen, obs.at);
   r.sources.add(obs.source);
   r.isCamera = r.isCamera || obs.isCamera;
-  if (obs.endpoint) r.endpoints.add(obs.endpoint);
+  if (obs.endpoint) addEndpoint(r, obs.endpoint);
   if (obs.interface) r.interface = obs.interface;
   if (obs.onvif) r.onvif = obs.onvif;
   if (obs.ip) addFact(r, { name: 'ip', value: obs.ip, source: obs.source === 'wsd' ? 'wsd' : 'sweep', hint: false }, obs.at);

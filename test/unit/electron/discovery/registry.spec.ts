@@ -89,3 +89,22 @@ describe('device registry', () => {
     expect(r.list()[0]?.isCamera).toBe(false);
   });
 });
+
+describe('device registry under hostile input', () => {
+  it('stops creating records at its bound instead of growing without end', () => {
+    const r = new DeviceRegistry(3);
+    for (let i = 0; i < 10; i++) r.observe(obs({ endpoint: `forged-${i}`, ip: `198.18.2.${i}` }));
+    expect(r.list()).toHaveLength(3);
+    // Known devices still update.
+    expect(r.observe(obs({ endpoint: 'forged-0', ip: '198.18.2.0', at: T0 + 1 }))[0]).toMatchObject({ kind: 'updated' });
+  });
+
+  it('truncates absurdly long values and caps the endpoints one device can claim', () => {
+    const r = new DeviceRegistry();
+    r.observe(obs({ endpoint: 'e0', ip: '198.18.1.1', facts: [{ name: 'name', value: 'A'.repeat(60_000), source: 'wsd-scope', hint: false }] }));
+    for (let i = 1; i < 50; i++) r.observe(obs({ endpoint: `e${i}`, ip: '198.18.1.1' }));
+    const d = r.list()[0];
+    expect(d?.name).toHaveLength(256);
+    expect(r.list()).toHaveLength(1);
+  });
+});
