@@ -7,7 +7,7 @@ import {
   type CommandName,
   type EventName,
 } from '../../../shared/contract.js';
-import { fail, type ErrorCode, type Result } from '../../../shared/result.js';
+import { errorCodes, fail, type ErrorCode, type Result } from '../../../shared/result.js';
 import { eventFrameSchema, MAX_FRAME_BYTES, responseFrameSchema } from '../../../shared/wire.js';
 
 export const LOST_CONNECTION_MESSAGE = 'Lost connection to Camera Finder; reload the page.';
@@ -30,15 +30,7 @@ export type WsApi = Api & { onDisconnect(listener: (message: string) => void): (
 const OPEN = 1;
 /** Dropped frames are logged (without their content) so a contract mismatch is visible in the console. */
 const drop = (why: string) => console.warn(`Camera Finder: dropped a WebSocket frame (${why}).`);
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'invalid-args',
-  'unknown-command',
-  'unauthorized',
-  'busy',
-  'not-found',
-  'unavailable',
-  'internal',
-]);
+const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>(errorCodes);
 type WireResult = { ok: true; value: unknown } | { ok: false; code: string; message: string };
 type Pending = { command: CommandName; resolve: (result: Result<unknown>) => void };
 
