@@ -21,6 +21,7 @@ export interface ProbeRun {
 
 const MAX_ERRORS = 20;
 const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+const MAX_SEEN = 20_000;
 const encoder = new TextEncoder();
 
 export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortSignal, random: () => number): ProbeRun {
@@ -73,7 +74,8 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
       // Cameras answer every probe and retransmit; identical answers within one scan are reported once.
       const key = JSON.stringify({ ...observation, at: 0 });
       if (seen.has(key)) continue;
-      seen.add(key);
+      // Bounded: forged replies with ever-new content must not grow memory for the rest of the scan.
+      if (seen.size < MAX_SEEN) seen.add(key);
       try {
         ctx.report(observation);
       } catch (error) {
