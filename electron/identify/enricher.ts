@@ -31,6 +31,7 @@ const ARP_DEBOUNCE_MS = 100;
 
 export function createEnricher(deps: EnricherDeps) {
   let cancelPending: (() => void) | null = null;
+  let closed = false;
   let refreshing: Promise<void> = Promise.resolve();
 
   const apply = (id: string, facts: ObservedFact[]) => {
@@ -54,12 +55,14 @@ export function createEnricher(deps: EnricherDeps) {
     const lookup = neighbourIndex(entries, interfaces);
     const unresolved: string[] = [];
     for (const device of deps.registry.list()) {
-      if (!device.ip) continue;
-      const found = lookup(device.ip);
+      const ip = device.ip;
+      if (!ip) continue;
+      const found = lookup(ip);
       if (found && !device.facts.mac?.some((f) => f.source === 'arp' && f.value === found.mac)) {
         apply(device.id, [{ name: 'mac', value: found.mac, source: 'arp', hint: false }]);
+      } else if (!found && device.online && device.macSource !== 'arp' && interfaces.some((i) => onSubnet(ip, i.address, i.netmask))) {
+        unresolved.push(ip);
       }
-      else if (device.online && device.macSource !== 'arp' && interfaces.some((i) => onSubnet(device.ip!, i.address, i.netmask))) unresolved.push(device.ip);
       addVendor(found ? deps.registry.get(device.id) : device);
     }
     const now = deps.clock.now();
@@ -73,7 +76,6 @@ export function createEnricher(deps: EnricherDeps) {
   const schedule = () => {
     if (!cancelPending && !closed) cancelPending = deps.clock.setTimeout(() => void refreshNow(), ARP_DEBOUNCE_MS);
   };
-  let closed = false;
 
   const refreshNow = () => {
     cancelPending?.();
