@@ -7,12 +7,12 @@ import { app, BrowserWindow, ipcMain, protocol, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { eventNames } from '../shared/contract.js';
-import { createCore } from './app/core.js';
-import { contentSecurityPolicy } from './app/csp.js';
-import { IPC_EVENT, IPC_INVOKE } from './app/ipc-channels.js';
-import { APP_ORIGIN, createIpcGate } from './app/ipc-gate.js';
-import { createNodePorts } from './app/node-ports.js';
-import { readStatic } from './app/static-files.js';
+import { createCore } from './core/core.js';
+import { contentSecurityPolicy } from './hosts/csp.js';
+import { IPC_EVENT, IPC_INVOKE } from './hosts/ipc-channels.js';
+import { APP_ORIGIN, createIpcGate } from './hosts/ipc-gate.js';
+import { createNodePorts } from './platform/node-ports.js';
+import { readStatic } from './hosts/static-files.js';
 import { createLogger } from './platform/logger.js';
 import type { SettingsStore } from './platform/ports.js';
 

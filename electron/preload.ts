@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { commandNames, isEventName, type EventName } from '../shared/names.js';
-import { IPC_EVENT, IPC_INVOKE } from './app/ipc-channels.js';
+import { IPC_EVENT, IPC_INVOKE } from './hosts/ipc-channels.js';
 
 const api: Record<string, unknown> = Object.fromEntries(
   commandNames.map((name) => [name, (args: unknown) => ipcRenderer.invoke(IPC_INVOKE, name, args ?? {})]),

@@ -24,9 +24,9 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
     entryPoints: {
-      cli: 'electron/app/cli-main.ts',
-      server: 'electron/app/server-main.ts',
-      start: 'electron/app/start-main.ts',
+      cli: 'electron/hosts/cli-main.ts',
+      server: 'electron/hosts/server-main.ts',
+      start: 'electron/hosts/start-main.ts',
     },
     outExtension: { '.js': '.js' },
   }),

@@ -65,7 +65,7 @@ const UUID = /^(?:urn:)?(?:uuid:)?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?(
  * The last 12 hex digits of a UUID read as a MAC (Hikvision-family and Reolink endpoint UUIDs end in the
  * camera's MAC). Null unless they form a unicast, globally administered MAC — RFC 4122 random node ids set the
  * multicast bit, so most random suffixes are rejected here. A non-null result is still only a guess: callers
- * must confirm it (see electron/identify/mac-hints.ts).
+ * must confirm it (see electron/core/identity/mac-hints.ts).
  */
 export function macFromUuidSuffix(uuid: string): string | null {
   if (typeof uuid !== 'string' || uuid.length > 64) return null;

@@ -1,0 +1,39 @@
+/**
+ * A discovery source (WS-Discovery today; SSDP, mDNS and the unicast sweep later) turns packets into
+ * Observations. It never touches the registry: the core merges what it reports.
+ * To add one: implement DiscoverySource in discovery/<name>/source.ts and list it in core/core.ts.
+ */
+import type { DiscoverySourceName } from '../../../shared/device.js';
+import type { NetInterface } from '../../../shared/net.js';
+import type { Clock, Logger, UdpSocketFactory } from '../../platform/ports.js';
+import type { Observation } from '../inventory/observation.js';
+
+export interface SourceStats {
+  probesSent: number;
+  repliesReceived: number;
+  dropped: number;
+  errors: string[];
+  skipped: { name: string; reason: string }[];
+}
+
+export interface SourceContext {
+  interfaces: NetInterface[];
+  udp: UdpSocketFactory;
+  clock: Clock;
+  log: Logger;
+  report(observation: Observation): void;
+}
+
+export interface DiscoverySource {
+  readonly name: DiscoverySourceName;
+  /** Listen for unsolicited announcements (WS-Discovery Hello/Bye) until close(). */
+  listen(ctx: SourceContext): Promise<void>;
+  /** Actively probe for `durationMs` or until `signal` aborts; resolves with what was sent and heard. */
+  scan(ctx: SourceContext, durationMs: number, signal: AbortSignal): Promise<SourceStats>;
+  /**
+   * Ask one known device directly (unicast), e.g. after a Hello: refreshes its facts and, as a side effect,
+   * makes the OS resolve its MAC. Resolves true when it answered. Optional: not every protocol can.
+   */
+  confirm?(ctx: SourceContext, ip: string): Promise<boolean>;
+  close(): Promise<void>;
+}

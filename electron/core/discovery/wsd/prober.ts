@@ -1,0 +1,154 @@
+/**
+ * One scan: a socket per interface (bound to its address, multicast sent out of it), two typed probes each
+ * repeated on the SOAP-over-UDP schedule, replies reported live until the duration ends or the scan is aborted.
+ * Hazard: replies are untrusted; a wrong RelatesTo is logged but the reply is kept (DoorBird sends `uuid:`).
+ */
+import type { NetInterface } from '../../../../shared/net.js';
+import type { RemoteInfo, UdpSocket } from '../../../platform/ports.js';
+import type { SourceContext, SourceStats } from '../source.js';
+import { DuplicateFilter } from './duplicate-filter.js';
+import { toObservations } from './observation.js';
+import { parseWsdMessage } from './parse.js';
+import { buildProbe, newMessageId, PROBE_TYPES, WSD_MULTICAST_ADDRESS, WSD_PORT } from './probe.js';
+import { probeSchedule } from './schedule.js';
+import { TimerSet } from './timers.js';
+
+export interface ProbeRun {
+  done: Promise<SourceStats>;
+  /** Ends the scan now: cancels pending sends, closes the sockets, resolves `done`. */
+  stop(): Promise<void>;
+}
+
+const MAX_ERRORS = 20;
+const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+const MAX_SEEN = 20_000;
+const encoder = new TextEncoder();
+
+export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortSignal, random: () => number): ProbeRun {
+  const stats: SourceStats = { probesSent: 0, repliesReceived: 0, dropped: 0, errors: [], skipped: [] };
+  const timers = new TimerSet(ctx.clock);
+  const sockets = new Set<UdpSocket>();
+  const ourIds = new Set<string>();
+  const seen = new Set<string>();
+  const repeats = new DuplicateFilter();
+  let finished = false;
+  let resolveDone: (stats: SourceStats) => void = () => undefined;
+  const done = new Promise<SourceStats>((resolve) => (resolveDone = resolve));
+
+  const stop = async (): Promise<void> => {
+    if (finished) return done.then(() => undefined);
+    finished = true;
+    timers.clear();
+    signal.removeEventListener('abort', onAbort);
+    await Promise.all([...sockets].map((socket) => socket.close().catch(() => undefined)));
+    resolveDone(stats);
+  };
+  const onAbort = (): void => void stop();
+
+  const noteError = (text: string): void => {
+    if (stats.errors.length < MAX_ERRORS && !stats.errors.includes(text)) stats.errors.push(text);
+    ctx.log.warn(text);
+  };
+
+  const onReply = (iface: NetInterface, data: Uint8Array, from: RemoteInfo): void => {
+    if (finished) return;
+    if (repeats.isRepeat(from.address, data)) {
+      stats.repliesReceived++;
+      return;
+    }
+    const message = parseWsdMessage(data);
+    if (!message || message.kind === 'probe') {
+      stats.dropped++;
+      return ctx.log.debug('Dropped a packet that is not a WS-Discovery reply', { from: from.address, bytes: from.size });
+    }
+    stats.repliesReceived++;
+    if (message.kind === 'fault') return ctx.log.debug('WS-Discovery fault', { from: from.address, ...message.fault });
+    if (!ourIds.has((message.relatesTo ?? '').toLowerCase())) {
+      ctx.log.debug('Kept a WS-Discovery reply whose RelatesTo is not one of our probes', {
+        from: from.address,
+        relatesTo: message.relatesTo,
+      });
+    }
+    const arrival = { ip: from.address, interface: iface.name, at: ctx.clock.now() };
+    for (const observation of toObservations(message, arrival)) {
+      // Cameras answer every probe and retransmit; identical answers within one scan are reported once.
+      const key = JSON.stringify({ ...observation, at: 0 });
+      if (seen.has(key)) continue;
+      // Bounded: forged replies with ever-new content must not grow memory for the rest of the scan.
+      if (seen.size < MAX_SEEN) seen.add(key);
+      try {
+        ctx.report(observation);
+      } catch (error) {
+        ctx.log.error('Reporting a WS-Discovery reply failed', { error: (error as Error).message });
+      }
+    }
+  };
+
+  const open = async (iface: NetInterface): Promise<UdpSocket | null> => {
+    const socket = ctx.udp();
+    sockets.add(socket);
+    socket.onError((error) => noteError(`Socket error on ${iface.name} (${iface.address}): ${error.message}.`));
+    socket.onMessage((data, from) => onReply(iface, data, from));
+    try {
+      await socket.bind(0, iface.address);
+      socket.setMulticastInterface(iface.address);
+      socket.setMulticastTTL(1); // WS-Discovery is link-local: never let a probe be routed
+      try {
+        // Hundreds of cameras answer within 500 ms; the usual 208 KiB buffer holds ~90 replies.
+        socket.setRecvBufferSize?.(RECEIVE_BUFFER_BYTES);
+      } catch {
+        // The OS refused: keep its default; the retransmit schedule still gives each camera several chances.
+      }
+      return socket;
+    } catch (error) {
+      stats.skipped.push({
+        name: iface.name,
+        reason:
+          `Could not open a UDP socket on ${iface.address} (${(error as Error).message}). ` +
+          'Check that the interface is up and still has this address, then scan again.',
+      });
+      sockets.delete(socket);
+      await socket.close().catch(() => undefined);
+      return null;
+    }
+  };
+
+  const probe = (socket: UdpSocket, iface: NetInterface, type: (typeof PROBE_TYPES)[number]): void => {
+    const messageId = newMessageId(); // one per probe; its retransmits reuse it
+    ourIds.add(messageId.toLowerCase());
+    const bytes = encoder.encode(buildProbe(type, messageId));
+    const send = (): void => {
+      if (finished) return;
+      socket.send(bytes, WSD_PORT, WSD_MULTICAST_ADDRESS).then(
+        () => void (finished || stats.probesSent++),
+        (error: Error) =>
+          noteError(
+            `Sending the WS-Discovery probe on ${iface.name} failed (${error.message}). ` +
+              `Check that a firewall allows UDP to ${WSD_MULTICAST_ADDRESS}:${WSD_PORT} on that interface.`,
+          ),
+      );
+    };
+    for (const at of probeSchedule(random)) {
+      if (at === 0) send();
+      else timers.after(at, send);
+    }
+  };
+
+  const start = async (): Promise<void> => {
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', onAbort, { once: true });
+    timers.after(durationMs, () => void stop());
+    const opened = await Promise.all(ctx.interfaces.map(async (iface) => ({ iface, socket: await open(iface) })));
+    if (finished) return;
+    const ready = opened.filter((entry): entry is { iface: NetInterface; socket: UdpSocket } => entry.socket !== null);
+    if (ready.length === 0) return stop(); // nothing to probe with: do not wait out the duration
+    for (const { iface, socket } of ready) {
+      for (const type of PROBE_TYPES) probe(socket, iface, type);
+    }
+  };
+  void start().catch((error: Error) => {
+    noteError(`The WS-Discovery scan stopped early: ${error.message}.`);
+    void stop();
+  });
+  return { done, stop };
+}

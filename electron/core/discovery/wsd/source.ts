@@ -1,0 +1,100 @@
+/**
+ * ONVIF WS-Discovery as a DiscoverySource: per-interface multicast probing (scan) and a Hello/Bye listener
+ * (listen). We do not use the onvif package's Discovery: it sends one probe, once, on one interface
+ * (agsh/onvif#330). Hazard: every datagram is untrusted LAN input; parsing is in parse.ts and never throws.
+ */
+import type { NetInterface } from '../../../../shared/net.js';
+import { onSubnet } from '../../../../shared/net.js';
+import type { UdpSocket } from '../../../platform/ports.js';
+import type { DiscoverySource, SourceContext, SourceStats } from '../source.js';
+import { toObservations } from './observation.js';
+import { parseWsdMessage } from './parse.js';
+import { runProbes } from './prober.js';
+import { WSD_MULTICAST_ADDRESS, WSD_PORT } from './probe.js';
+import { probeUnicast } from './unicast.js';
+
+export interface WsdSourceOptions {
+  /** [0, 1) like Math.random; drives the retransmit back-off. Injected for deterministic tests. */
+  random?: () => number;
+}
+
+/** How long a unicast confirmation waits for the device's reply (it answers within APP_MAX_DELAY, 500 ms). */
+const CONFIRM_WAIT_MS = 1000;
+
+/** Creates the WS-Discovery source; the core lists it among its sources. */
+export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource {
+  const random = options.random ?? Math.random;
+  const scans = new Set<() => Promise<void>>();
+  let listener: UdpSocket | null = null;
+
+  return {
+    name: 'wsd',
+
+    async scan(ctx: SourceContext, durationMs: number, signal: AbortSignal): Promise<SourceStats> {
+      const run = runProbes(ctx, durationMs, signal, random);
+      scans.add(run.stop);
+      try {
+        return await run.done;
+      } finally {
+        scans.delete(run.stop);
+      }
+    },
+
+    async listen(ctx: SourceContext): Promise<void> {
+      if (listener) return;
+      const socket = ctx.udp({ reuseAddr: true });
+      listener = socket;
+      socket.onError((error) => ctx.log.warn('WS-Discovery listener socket error', { error: error.message }));
+      try {
+        await socket.bind(WSD_PORT, '0.0.0.0');
+      } catch (error) {
+        // Without the listener, scans still work; only unsolicited Hello/Bye are missed.
+        ctx.log.warn(
+          `Cannot listen for camera announcements on UDP ${WSD_PORT} (${(error as Error).message}); ` +
+            'cameras that boot later appear only after the next scan. Close other ONVIF tools and try again.',
+        );
+        if (listener === socket) listener = null;
+        await socket.close();
+        return;
+      }
+      if (listener !== socket) return; // closed while binding
+      for (const iface of ctx.interfaces) {
+        try {
+          socket.addMembership(WSD_MULTICAST_ADDRESS, iface.address);
+        } catch (error) {
+          ctx.log.warn(`Cannot hear camera announcements on ${iface.name} (${iface.address})`, {
+            error: (error as Error).message,
+          });
+        }
+      }
+      socket.onMessage((data, from) => {
+        const message = parseWsdMessage(data);
+        if (!message) return ctx.log.debug('Ignored a non-WS-Discovery packet on 3702', { from: from.address });
+        // Probes (ours echoed back, or another client's) and faults describe no device.
+        if (message.kind === 'probe' || message.kind === 'fault') return;
+        const arrival = { ip: from.address, interface: receivingInterface(ctx.interfaces, from.address), at: ctx.clock.now() };
+        for (const observation of toObservations(message, arrival)) {
+          try {
+            ctx.report(observation);
+          } catch (error) {
+            ctx.log.error('Reporting a WS-Discovery announcement failed', { error: (error as Error).message });
+          }
+        }
+      });
+    },
+
+    confirm: (ctx: SourceContext, ip: string) => probeUnicast(ctx, ip, CONFIRM_WAIT_MS, random),
+
+    async close(): Promise<void> {
+      const socket = listener;
+      listener = null;
+      await Promise.all([...scans].map((stop) => stop()));
+      if (socket) await socket.close();
+    },
+  };
+}
+
+/** The local interface whose subnet holds `ip`; null for off-subnet senders (marked, not dropped). */
+export function receivingInterface(interfaces: readonly NetInterface[], ip: string): string | null {
+  return interfaces.find((iface) => onSubnet(ip, iface.address, iface.netmask))?.name ?? null;
+}

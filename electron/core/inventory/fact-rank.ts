@@ -1,0 +1,35 @@
+import type { Fact, FactName, FactSource } from '../../../shared/device.js';
+
+/**
+ * Which source wins when two disagree. Direct readings beat inferences: the neighbour table is the MAC the
+ * packets actually came from; a scope or an endpoint UUID is what the firmware chose to announce.
+ */
+const priority: FactSource[] = [
+  'manual',
+  'arp',
+  'onvif',
+  'vapix',
+  'upnp',
+  'mdns-txt',
+  'wsd-scope',
+  'wsd',
+  'sweep',
+  'oui',
+  'uuid-suffix',
+  'ipv6-eui64',
+];
+
+const rank = (f: Fact) => (f.hint ? 100 : 0) + priority.indexOf(f.source);
+
+/** The fact to show for a name: non-hints first, then by source priority, then the newest. */
+export function bestFact(facts: readonly Fact[] | undefined): Fact | null {
+  if (!facts || facts.length === 0) return null;
+  return [...facts].sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at))[0] ?? null;
+}
+
+/** Facts whose sources disagree; only identity facts are flagged (a camera may announce several names). */
+export const conflictChecked: FactName[] = ['mac', 'serial'];
+
+export function hasConflict(facts: readonly Fact[] | undefined): boolean {
+  return new Set((facts ?? []).map((f) => f.value)).size > 1;
+}

@@ -1,0 +1,29 @@
+/**
+ * What a capability reports to the inventory: one device seen once, with the facts it gave and where each
+ * came from. Discovery sources, identification and (later) device calls all speak this shape.
+ */
+import type { DiscoverySourceName, FactName, FactSource, OnvifInfo } from '../../../shared/device.js';
+
+export interface ObservedFact {
+  name: FactName;
+  value: string;
+  source: FactSource;
+  hint: boolean;
+}
+
+export interface Observation {
+  source: DiscoverySourceName;
+  /** `alive`: the device answered or announced itself; `bye`: it said it is leaving. */
+  kind: 'alive' | 'bye';
+  /** Epoch ms. */
+  at: number;
+  /** The packet's source address (untrusted, but it is where the reply came from). */
+  ip: string | null;
+  /** Name of the local interface the packet arrived on, when known. */
+  interface: string | null;
+  /** Stable identity the protocol gives (WS-Discovery EndpointReference, lower-case, no urn:uuid:). */
+  endpoint: string | null;
+  isCamera: boolean;
+  facts: ObservedFact[];
+  onvif: OnvifInfo | null;
+}

@@ -1,0 +1,42 @@
+/**
+ * `node dist/electron/server.js [--port N] [--host 127.0.0.1] [--interface name]… [--allow-remote]`
+ * Starts the core behind the browser-mode server and prints the URL (with its token) to open.
+ */
+import { parseArgs } from 'node:util';
+import { createLogger } from '../platform/logger.js';
+import { createConfSettings, createMemorySettings } from '../platform/settings.js';
+import { createCore } from '../core/core.js';
+import { createNodePorts } from '../platform/node-ports.js';
+import { rendererDir } from './paths.js';
+import { startBrowserServer } from './ws-server.js';
+
+export async function runBrowserMode(argv: string[], moduleUrl: string): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      interface: { type: 'string', multiple: true },
+      'allow-remote': { type: 'boolean', default: false },
+      'no-settings': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host);
+  if (!loopback && !values['allow-remote']) {
+    throw new Error(`Refusing to listen on ${values.host}: browser mode binds to loopback unless --allow-remote is given.`);
+  }
+  const log = createLogger({ level: values.verbose ? 'debug' : 'info' });
+  const settings = values['no-settings'] ? createMemorySettings() : createConfSettings();
+  const core = createCore(createNodePorts(log, settings), { allowedInterfaces: values.interface });
+  await core.start();
+  const server = await startBrowserServer({ core, staticDir: rendererDir(moduleUrl), log, host: values.host, port: Number(values.port) });
+  process.stdout.write(`Camera Finder is running in browser mode. Open ${server.url}\n`);
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
