@@ -21,5 +21,5 @@ export const eventFrameSchema = z.object({ event: z.string(), payload: z.unknown
 export const serverFrameSchema = z.union([responseFrameSchema, eventFrameSchema]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;
 
-/** Largest frame either side accepts; a device list of 1000 cameras stays well below it. */
-export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+export { MAX_FRAME_BYTES } from './limits.js';
