@@ -123,6 +123,7 @@ export function unexpectedReply<T>(
   if (status === 404) return failure('not-found', `${service} did not find what we asked for while trying to ${action} (HTTP 404).${said}`, status);
   if (status === 409) return failure('conflict', `${service} reported a conflict while trying to ${action} (HTTP 409).${said}`, status);
   if (status >= 500) return failure('server', `${service} had an internal error while trying to ${action} (HTTP ${status}).${said} Try again later.`, status);
+  if (status < 300) return failure('refused', `${service} reported an error while trying to ${action}.${said}`, status);
   return failure('refused', `${service} refused to ${action} (HTTP ${status}).${said}`, status);
 }
 

@@ -38,12 +38,14 @@ export function scrub(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join('[redacted]');
   }
-  return redactText(out);
+  // Any long base64-like run (an access token, or a piece of one) is hidden too: IDs and hosts are shorter.
+  return redactText(out).replace(/[A-Za-z0-9+/=_.-]{40,}/g, '[redacted]');
 }
 
 /** A server-supplied detail made safe to show: one line, printable, bounded, secrets removed. */
 export function serverDetail(text: unknown, secrets: readonly string[]): string | null {
   if (typeof text !== 'string') return null;
-  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
-  return clean.length === 0 ? null : scrub(clean, secrets);
+  // Scrub before truncating: a secret cut in half would no longer match and half of it would leak.
+  const clean = scrub(text.slice(0, 4096), secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return clean.length === 0 ? null : clean.slice(0, 200);
 }

@@ -11,6 +11,7 @@
  */
 import { unwritableReason, type AccessTokenDescription } from '../../../shared/access-token.js';
 import { normaliseSerialId } from '../../../shared/camera-id.js';
+import type { Logger } from '../../platform/ports.js';
 import type { AdminApi, Channel } from './admin-api.js';
 import type { CloudFailureKind } from './failure.js';
 import { MAX_CAMERA_PASSWORD, type ProvisioningClient } from './provisioning.js';
@@ -49,11 +50,20 @@ export interface RegisterInput {
   mac?: string | null;
   /** Channel name; defaults to "Camera <ID>". */
   name?: string;
-  /** The sticker password. A secret: never in an outcome message. */
+  /** The sticker password. A secret: never in an outcome message or log line. */
   password: string;
+  log?: Logger;
 }
 
 export async function registerCamera(input: RegisterInput): Promise<RegisterOutcome> {
+  const outcome = await register(input);
+  // The outcome holds no secret (token is a description); logged whole so the audit trail has every step.
+  if (outcome.ok) input.log?.info('cloud register', { ...outcome });
+  else input.log?.warn('cloud register failed', { ...outcome });
+  return outcome;
+}
+
+async function register(input: RegisterInput): Promise<RegisterOutcome> {
   const cameraId = normaliseSerialId(input.cameraId);
   const shown = cameraId ?? 'with this ID';
   const fail = (stage: RegisterStage, kind: CloudFailureKind, message: string, rolledBack: boolean | null = null): RegisterOutcome => ({
@@ -90,6 +100,7 @@ export async function registerCamera(input: RegisterInput): Promise<RegisterOutc
     const created = await input.admin.createChannel({ name: input.name ?? `Camera ${cameraId}`, cameraId, mac: input.mac ?? null });
     if (!created.ok) return fail('create-channel', created.failure.kind, created.failure.message);
     channel = created.value;
+    input.log?.info('cloud channel created', { cameraId, channelId: channel.id, token: channel.token });
   }
 
   /** Undo what this call created, then report `message` plus what became of the channel. */
