@@ -20,16 +20,17 @@ export function pollTimeMs(index: number): number {
 
 /**
  * Longest a technician waits for a tokenless camera to pick up a new record, given how long ago it started
- * polling (null when unknown: assume the hourly phase, the honest worst case).
+ * polling: the time to its next poll (null when unknown: assume the hourly phase, the honest worst case).
  */
 export function expectedWaitMs(sinceStartMs: number | null): number {
   if (sinceStartMs === null || !Number.isFinite(sinceStartMs) || sinceStartMs < 0) return SEED_SCHEDULE.slowIntervalMs;
   const { fastPolls, fastIntervalMs, slowIntervalMs } = SEED_SCHEDULE;
   const fastEnd = pollTimeMs(fastPolls - 1);
+  // The first poll strictly after now: a poll happening at this very moment may have missed the record.
   const index =
-    sinceStartMs <= fastEnd
-      ? Math.ceil(sinceStartMs / fastIntervalMs)
-      : fastPolls - 1 + Math.ceil((sinceStartMs - fastEnd) / slowIntervalMs);
+    sinceStartMs < fastEnd
+      ? Math.floor(sinceStartMs / fastIntervalMs) + 1
+      : fastPolls + Math.floor((sinceStartMs - fastEnd) / slowIntervalMs);
   return pollTimeMs(index) - sinceStartMs;
 }
 
