@@ -47,6 +47,19 @@ export interface AccessTokenDescription {
   length: number;
 }
 
+/** The description as a zod schema, for contract results that show a token to the UI. */
+const endpointSchema = z.object({ host: z.string(), port: z.number().int(), tlsPort: z.number().int() }).nullable();
+export const accessTokenDescriptionSchema = z.object({
+  kind: z.enum(['all', 'watch', 'group', 'unknown']),
+  camid: z.number().int().nullable(),
+  cmngrid: z.number().int().nullable(),
+  access: z.string().nullable(),
+  api: endpointSchema,
+  cam: endpointSchema,
+  uplink: z.string().nullable(),
+  length: z.number().int(),
+});
+
 export type DecodeResult = { ok: true; token: AccessToken } | { ok: false; message: string };
 
 export class AccessToken {

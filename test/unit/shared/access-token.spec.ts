@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accessTokenDescriptionSchema,
   apiBaseUrl,
   assertWritableToCamera,
   decodeAccessToken,
@@ -35,6 +36,7 @@ describe('access token codec', () => {
     expect(token.camid).toBe(12345);
     expect(token.reveal()).toBe(ALL);
     expect(() => assertWritableToCamera(token)).not.toThrow();
+    expect(accessTokenDescriptionSchema.parse(token.describe())).toEqual(token.describe());
     expect(token.describe()).toMatchObject({
       kind: 'all',
       camid: 12345,

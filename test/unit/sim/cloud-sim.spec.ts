@@ -72,3 +72,21 @@ describe('cloud simulator with provisioning cameras', () => {
     expect(fx.sim.state.connections).toEqual([]);
   });
 });
+
+describe('cloud simulator load and latency', () => {
+  it('registers 20 cameras at once behind 20 ms latency per call: 20 channels, 20 records, no duplicates', async () => {
+    fx.sim.setLatency(20);
+    const ids = Array.from({ length: 20 }, (_, i) => `ACCC8E0000${String(i).padStart(2, '0')}`);
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      ids.map((cameraId) => registerCamera({ admin: fx.admin, provisioning: fx.provisioning, cameraId, password: SECRETS.cameraPassword })),
+    );
+    const elapsed = Date.now() - started;
+    expect(outcomes.every((o) => o.ok && o.status === 'registered')).toBe(true);
+    expect(fx.sim.state.channels.size).toBe(20);
+    expect(new Set([...fx.sim.state.records.values()].map((r) => r.accessToken)).size).toBe(20);
+    // 4 sequential calls per camera (find, check, create, POST) × 20 ms, in parallel: well under a second.
+    expect(elapsed).toBeGreaterThanOrEqual(80);
+    expect(elapsed).toBeLessThan(2000);
+  });
+});
