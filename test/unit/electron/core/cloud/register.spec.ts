@@ -44,6 +44,9 @@ describe('registerCamera', () => {
     expect(record?.accessToken).toBe(channel?.allToken); // byte for byte, the `all` token
     expect(outcome.ok && outcome.token).toMatchObject({ kind: 'all', camid: channel?.id });
     expect(leakedSecrets([JSON.stringify(outcome)], fx.allSecrets())).toEqual([]);
+    // The steps are logged (so the no-secret check after each test has something to check).
+    expect(logLines.some((line) => line.includes('cloud channel created') && line.includes(ID))).toBe(true);
+    expect(logLines.some((line) => line.includes('"status":"registered"'))).toBe(true);
   });
 
   it('registering the same camera twice changes nothing the second time and says so', async () => {
