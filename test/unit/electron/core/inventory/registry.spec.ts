@@ -45,7 +45,8 @@ describe('device registry', () => {
     const [c] = r.observe(obs({ endpoint: 'a', ip: '198.18.1.1', facts: [mac('68:6d:bc:5c:b1:5d', 'wsd-scope', true)] }));
     const id = c?.kind === 'found' ? c.device.id : '';
     expect(r.get(id)).toMatchObject({ mac: '68:6d:bc:5c:b1:5d', macSource: 'wsd-scope', conflicts: [] });
-    const updated = r.addFacts(id, [mac('68:6d:bc:5c:b1:5e')], T0 + 1);
+    expect(r.addFacts(id, [mac('68:6d:bc:5c:b1:5e')], T0 + 1)).toBe(true);
+    const updated = r.get(id);
     expect(updated).toMatchObject({ mac: '68:6d:bc:5c:b1:5e', macSource: 'arp', conflicts: ['mac'] });
     expect(updated?.facts.mac).toHaveLength(2);
   });
@@ -53,8 +54,8 @@ describe('device registry', () => {
   it('reports no change when a fact is merely seen again', () => {
     const r = new DeviceRegistry();
     r.observe(obs({ endpoint: 'a', ip: '198.18.1.1' }));
-    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).not.toBeNull();
-    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).toBeNull();
+    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).toBe(true);
+    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).toBe(false);
   });
 
   it('marks a device offline on Bye and online again when it answers', () => {
