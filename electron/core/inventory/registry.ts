@@ -147,7 +147,8 @@ export class DeviceRegistry {
   }
 }
 
-function applyObservation(r: DeviceRecord, obs: Observation): void {
+/** Folds one observation into a record (exported for the index model test). */
+export function applyObservation(r: DeviceRecord, obs: Observation): void {
   r.online = true;
   r.lastSeen = Math.max(r.lastSeen, obs.at);
   r.sources.add(obs.source);

@@ -84,6 +84,15 @@ describe('device registry', () => {
     expect(d?.name).toBe('name-49');
   });
 
+  it('labels the IP with the protocol that saw the packet', () => {
+    const r = new DeviceRegistry();
+    r.observe(obs({ source: 'ssdp', endpoint: null, ip: '198.18.1.20' }));
+    r.observe(obs({ source: 'mdns', endpoint: null, ip: '198.18.1.21' }));
+    r.observe(obs({ source: 'sweep', endpoint: null, ip: '198.18.1.22' }));
+    r.observe(obs({ source: 'wsd', endpoint: 'w', ip: '198.18.1.23' }));
+    expect(r.list().map((d) => d.facts.ip?.[0]?.source)).toEqual(['ssdp', 'mdns', 'sweep', 'wsd']);
+  });
+
   it('keeps a non-camera flagged as such', () => {
     const r = new DeviceRegistry();
     r.observe(obs({ endpoint: 'pc', ip: '198.18.1.50', isCamera: false }));
@@ -98,6 +107,8 @@ describe('device registry under hostile input', () => {
     expect(r.list()).toHaveLength(3);
     // Known devices still update.
     expect(r.observe(obs({ endpoint: 'forged-0', ip: '198.18.2.0', at: T0 + 1 }))[0]).toMatchObject({ kind: 'updated' });
+    // Refusals are counted, so the scan can say the list is full instead of losing cameras silently.
+    expect(r.stats().refusedFull).toBe(7);
   });
 
   it('truncates absurdly long values and caps the endpoints one device can claim', () => {
