@@ -111,6 +111,14 @@ describe('device registry under hostile input', () => {
     expect(r.stats().refusedFull).toBe(7);
   });
 
+  it('does not grow its index once full, however many forged devices arrive', () => {
+    const r = new DeviceRegistry(50);
+    for (let i = 0; i < 50; i++) r.observe(obs({ endpoint: `real-${i}`, ip: `198.18.3.${i}` }));
+    const full = r.stats();
+    for (let i = 0; i < 5000; i++) r.observe(obs({ endpoint: `forged-${i}`, ip: `198.19.${i >> 8}.${i & 255}`, facts: [mac(`02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`)] }));
+    expect(r.stats()).toMatchObject({ records: 50, indexKeys: full.indexKeys, refusedFull: 5000 });
+  });
+
   it('truncates absurdly long values and caps the endpoints one device can claim', () => {
     const r = new DeviceRegistry();
     r.observe(obs({ endpoint: 'e0', ip: '198.18.1.1', facts: [{ name: 'name', value: 'A'.repeat(60_000), source: 'wsd-scope', hint: false }] }));
