@@ -5,10 +5,9 @@
  * Works on the inventory's records; each device that changes in a refresh gets one update.
  */
 import type { NetInterface } from '../../../shared/net.js';
-import { onSubnet } from '../../../shared/net.js';
 import type { DeviceRegistry } from '../inventory/registry.js';
 import type { Clock, Logger, NeighbourPort, NetworkPort } from '../../platform/ports.js';
-import { neighbourIndex } from './arp-mac.js';
+import { neighbourIndex, subnetTest } from './arp-mac.js';
 import { createConfirmQueue, type ConfirmLimits } from './confirm-queue.js';
 import { vendorFrom } from './passive.js';
 
@@ -40,7 +39,7 @@ export function createEnricher(deps: EnricherDeps) {
   const refresh = async () => {
     const entries = await deps.neighbours.read();
     const lookup = neighbourIndex(entries, deps.network.interfaces());
-    const used = deps.usedInterfaces();
+    const onUsedSubnet = subnetTest(deps.usedInterfaces());
     const now = deps.clock.now();
     for (const record of deps.inventory.views()) {
       const ip = record.best('ip')?.value;
@@ -52,7 +51,7 @@ export function createEnricher(deps: EnricherDeps) {
         const vendor = vendorFrom(record);
         if (vendor) changed = deps.inventory.addFacts(record.id, [vendor], now) || changed;
         if (changed) deps.onUpdate(record.id);
-      } else if (record.online && record.best('mac')?.source !== 'arp' && used.some((i) => onSubnet(ip, i.address, i.netmask))) {
+      } else if (record.online && record.best('mac')?.source !== 'arp' && onUsedSubnet(ip)) {
         confirms.offer(ip);
       }
     }
