@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventListener, EventName, Handlers, ScanDiagnostics } from '../../shared/contract.js';
 import { fail, ok } from '../../shared/result.js';
-import { DeviceRegistry } from './inventory/registry.js';
+import { DeviceRegistry, type Applied } from './inventory/registry.js';
 import type { RecordView } from './inventory/device-record.js';
 import { MAX_DEVICES } from '../../shared/limits.js';
 import type { DiscoverySource, SourceContext } from './discovery/source.js';
@@ -40,7 +40,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
   let last: ScanDiagnostics | null = null;
 
   const allowedInterfaces = () => planInterfaces(ports.network.interfaces(), options.allowedInterfaces, undefined).interfaces;
-  const publish = (id: string) => {
+  const publishUpdate = (id: string) => {
     const device = registry.get(id);
     if (device) hub.emit('device-updated', { device });
   };
@@ -51,7 +51,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     usedInterfaces: allowedInterfaces,
     clock: ports.clock,
     log: ports.log,
-    onUpdate: publish,
+    onUpdate: publishUpdate,
     confirm: async (ip) => {
       const ctx = context();
       const answers = await Promise.all(sources.map((s) => s.confirm?.(ctx, ip) ?? Promise.resolve(false)));
@@ -64,13 +64,24 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
    * exactly one found/updated (after any merged) or the lost events of a Bye. Hazard: called per packet
    * during a flood; everything here is O(1) in the number of records.
    */
-  const report = (obs: Observation) => {
-    const applied = registry.apply(obs);
-    if (applied.kind === 'found' || applied.kind === 'updated') {
-      const record = registry.view(applied.id);
-      if (record) inferIdentity(record, obs, (facts) => registry.addFacts(applied.id, facts, obs.at));
-      enricher.schedule();
+  const apply = (obs: Observation): Applied | null => {
+    try {
+      const applied = registry.apply(obs);
+      if (applied.kind === 'found' || applied.kind === 'updated') {
+        const record = registry.view(applied.id);
+        if (record) inferIdentity(record, obs, (facts) => registry.addFacts(applied.id, facts, obs.at));
+        enricher.schedule();
+      }
+      return applied;
+    } catch (error) {
+      // A source's bug (say, an invalid time) must not throw back into its socket handler.
+      ports.log.warn('An observation could not be applied', { source: obs.source, error: String(error) });
+      return null;
     }
+  };
+  const report = (obs: Observation) => {
+    const applied = apply(obs);
+    if (!applied) return;
     for (const c of registry.changes(applied)) {
       if (c.kind === 'merged') hub.emit('device-merged', { id: c.id, into: c.into });
       else hub.emit(c.kind === 'found' ? 'device-found' : c.kind === 'lost' ? 'device-lost' : 'device-updated', { device: c.device });

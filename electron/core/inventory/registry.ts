@@ -68,6 +68,8 @@ export class DeviceRegistry {
 
   /** Apply one observation and say what it did; nothing is projected here. */
   apply(obs: Observation): Applied {
+    // A time Date cannot print would throw halfway through a merge and leave the index stale.
+    if (!validTime(obs.at)) return { kind: 'unchanged' };
     const matches = this.findMatches(obs);
     if (obs.kind === 'bye') return this.markLost(matches, obs.at);
     let record = matches[0];
@@ -113,7 +115,7 @@ export class DeviceRegistry {
   /** Add facts learnt outside discovery (neighbour table, OUI, ONVIF calls); true when the device changed. */
   addFacts(id: string, facts: ObservedFact[], at: number): boolean {
     const record = this.records.get(id);
-    if (!record) return false;
+    if (!record || !validTime(at)) return false;
     let changed = false;
     for (const f of facts.slice(0, MAX_FACTS_PER_OBSERVATION)) changed = record.addFact(f, at) || changed;
     this.index.update(record);
@@ -146,6 +148,9 @@ export class DeviceRegistry {
     return found.sort((a, b) => a.seq - b.seq);
   }
 }
+
+/** Epoch ms that `Date#toISOString` accepts. */
+const validTime = (at: number) => Number.isFinite(at) && Math.abs(at) <= 8.64e15;
 
 /** Folds one observation into a record (exported for the index model test). */
 export function applyObservation(r: DeviceRecord, obs: Observation): void {

@@ -119,6 +119,15 @@ describe('device registry under hostile input', () => {
     expect(r.stats()).toMatchObject({ records: 50, indexKeys: full.indexKeys, refusedFull: 5000 });
   });
 
+  it('ignores an observation whose time cannot be a date instead of throwing mid-merge', () => {
+    const r = new DeviceRegistry();
+    r.observe(obs({ endpoint: 'a', ip: '198.18.1.1' }));
+    expect(r.observe(obs({ endpoint: 'b', ip: '198.18.1.1', at: Number.NaN }))).toEqual([]);
+    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], 1e20)).toBe(false);
+    expect(r.list()).toHaveLength(1);
+    expect(r.list()[0]?.mac).toBeNull();
+  });
+
   it('truncates absurdly long values and caps the endpoints one device can claim', () => {
     const r = new DeviceRegistry();
     r.observe(obs({ endpoint: 'e0', ip: '198.18.1.1', facts: [{ name: 'name', value: 'A'.repeat(60_000), source: 'wsd-scope', hint: false }] }));
