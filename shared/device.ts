@@ -14,6 +14,9 @@ export const factSources = [
   'sweep',
   'vapix',
   'manual',
+  // The protocol that saw the packet, for the IP fact (additive: older records never carry these).
+  'ssdp',
+  'mdns',
 ] as const;
 export const factSourceSchema = z.enum(factSources);
 export type FactSource = z.infer<typeof factSourceSchema>;

@@ -5,11 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EventListener, EventName, Handlers, ScanDiagnostics } from '../../shared/contract.js';
 import { fail, ok } from '../../shared/result.js';
-import { DeviceRegistry, type RegistryChange } from './inventory/registry.js';
+import { DeviceRegistry, type Applied } from './inventory/registry.js';
+import type { RecordView } from './inventory/device-record.js';
+import { MAX_DEVICES } from '../../shared/limits.js';
 import type { DiscoverySource, SourceContext } from './discovery/source.js';
 import type { Observation } from './inventory/observation.js';
 import { createWsdSource } from './discovery/wsd/source.js';
 import { createEnricher } from './identity/enricher.js';
+import { inferIdentity } from './identity/passive.js';
 import { warmVendorTable } from './identity/oui.js';
 import type { Ports } from '../platform/ports.js';
 import { EventHub } from './events.js';
@@ -36,19 +39,19 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
   let running: { scanId: string; abort: AbortController; done: Promise<void> } | null = null;
   let last: ScanDiagnostics | null = null;
 
-  const publish = (changes: RegistryChange[]) => {
-    for (const c of changes) {
-      if (c.kind === 'merged') hub.emit('device-merged', { id: c.id, into: c.into });
-      else hub.emit(c.kind === 'found' ? 'device-found' : c.kind === 'lost' ? 'device-lost' : 'device-updated', { device: c.device });
-    }
+  const allowedInterfaces = () => planInterfaces(ports.network.interfaces(), options.allowedInterfaces, undefined).interfaces;
+  const publishUpdate = (id: string) => {
+    const device = registry.get(id);
+    if (device) hub.emit('device-updated', { device });
   };
   const enricher = createEnricher({
-    registry,
+    inventory: registry,
     neighbours: ports.neighbours,
     network: ports.network,
+    usedInterfaces: allowedInterfaces,
     clock: ports.clock,
     log: ports.log,
-    onUpdate: (device) => hub.emit('device-updated', { device }),
+    onUpdate: publishUpdate,
     confirm: async (ip) => {
       const ctx = context();
       const answers = await Promise.all(sources.map((s) => s.confirm?.(ctx, ip) ?? Promise.resolve(false)));
@@ -56,13 +59,36 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     },
   });
 
+  /**
+   * One observation → the inventory applies it, identity adds what it implies (MAC hints, vendor), then
+   * exactly one found/updated (after any merged) or the lost events of a Bye. Hazard: called per packet
+   * during a flood; everything here is O(1) in the number of records.
+   */
+  const apply = (obs: Observation): Applied | null => {
+    try {
+      const applied = registry.apply(obs);
+      if (applied.kind === 'found' || applied.kind === 'updated') {
+        const record = registry.view(applied.id);
+        if (record) inferIdentity(record, obs, (facts) => registry.addFacts(applied.id, facts, obs.at));
+        enricher.schedule();
+      }
+      return applied;
+    } catch (error) {
+      // A source's bug (say, an invalid time) must not throw back into its socket handler.
+      ports.log.warn('An observation could not be applied', { source: obs.source, error: String(error) });
+      return null;
+    }
+  };
   const report = (obs: Observation) => {
-    const changes = registry.observe(obs);
-    publish(changes);
-    for (const c of changes) if (c.kind === 'found' || c.kind === 'updated') enricher.noteObservation(c.device.id, obs);
+    const applied = apply(obs);
+    if (!applied) return;
+    for (const c of registry.changes(applied)) {
+      if (c.kind === 'merged') hub.emit('device-merged', { id: c.id, into: c.into });
+      else hub.emit(c.kind === 'found' ? 'device-found' : c.kind === 'lost' ? 'device-lost' : 'device-updated', { device: c.device });
+    }
   };
 
-  const context = (interfaces = planInterfaces(ports.network.interfaces(), options.allowedInterfaces, undefined).interfaces): SourceContext => ({
+  const context = (interfaces = allowedInterfaces()): SourceContext => ({
     interfaces,
     udp: ports.udp,
     clock: ports.clock,
@@ -72,7 +98,14 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
 
   const scan = async (scanId: string, durationMs: number, requested: string[] | undefined, abort: AbortController) => {
     const plan = planInterfaces(ports.network.interfaces(), options.allowedInterfaces, requested);
-    const found = () => registry.list().filter((d) => d.isCamera && d.online).length;
+    // Counted on the records, not projections: progress ticks every 250 ms even with MAX_DEVICES records.
+    const count = (pick: (r: RecordView) => boolean) => {
+      let n = 0;
+      for (const r of registry.views()) if (pick(r)) n++;
+      return n;
+    };
+    const found = () => count((r) => r.isCamera && r.online);
+    const refusedBefore = registry.stats().refusedFull;
     let diagnostics: ScanDiagnostics;
     let reason: 'completed' | 'stopped' | 'failed' = 'completed';
     try {
@@ -80,7 +113,9 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
         hub.emit('scan-progress', { scanId, elapsedMs, totalMs: durationMs, found: found() }),
       );
       await enricher.refreshNow();
-      diagnostics = { ...stats, nonCameras: registry.list().filter((d) => !d.isCamera).length };
+      diagnostics = { ...stats, nonCameras: count((r) => !r.isCamera) };
+      const refused = registry.stats().refusedFull - refusedBefore;
+      if (refused > 0) diagnostics.errors.push(inventoryFullMessage(refused));
       if (abort.signal.aborted) reason = 'stopped';
     } catch (error) {
       reason = 'failed';
@@ -128,7 +163,15 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       return ok({ devices: registry.list() });
     },
     async 'interfaces.list'() {
-      return ok({ interfaces: planInterfaces(ports.network.interfaces(), options.allowedInterfaces, undefined).interfaces });
+      return ok({ interfaces: allowedInterfaces() });
     },
   };
+}
+
+/** Shown in the scan's diagnostics when new devices were refused because the inventory was full. */
+function inventoryFullMessage(refused: number): string {
+  return (
+    `The device list is full (${MAX_DEVICES} devices); ${refused} answers from further devices were ignored. ` +
+    'Something on this LAN may be forging replies: restrict the scan to the camera subnet with --interface.'
+  );
 }

@@ -3,7 +3,7 @@
  * the local link: across a router the table holds the router's MAC for every remote IP.
  */
 import type { NetInterface } from '../../../shared/net.js';
-import { onSubnet } from '../../../shared/net.js';
+import { ipv4ToInt } from '../../../shared/net.js';
 import { normaliseMac } from '../../../shared/mac.js';
 import type { NeighbourEntry } from '../../platform/ports.js';
 
@@ -53,16 +53,31 @@ export function neighbourIndex(
     }
     perInterface.set(iface.name, { byIp, ipsByMac });
   }
+  const inSubnet = interfaces.map((iface) => subnetTest([iface]));
+  // Hot path: called for every record on every refresh; the map miss comes first, the subnet test after.
   return (ip) => {
-    for (const iface of interfaces) {
-      if (iface.address === ip || !onSubnet(ip, iface.address, iface.netmask)) continue;
+    for (const [i, iface] of interfaces.entries()) {
       const index = perInterface.get(iface.name);
       const macs = index?.byIp.get(ip);
       if (!index || !macs || macs.size !== 1) continue;
+      if (iface.address === ip || !inSubnet[i]?.(ip)) continue;
       const [mac] = [...macs] as [string];
       if ((index.ipsByMac.get(mac)?.size ?? 0) > 1) return null;
       return { mac, interface: iface.name };
     }
     return null;
+  };
+}
+
+/** `(ip) => ip lies on one of these interfaces' subnets`, with the interfaces parsed once, not per call. */
+export function subnetTest(interfaces: readonly NetInterface[]): (ip: string) => boolean {
+  const subnets = interfaces.flatMap((iface) => {
+    const base = ipv4ToInt(iface.address);
+    const mask = ipv4ToInt(iface.netmask);
+    return base === null || mask === null ? [] : [{ net: (base & mask) >>> 0, mask }];
+  });
+  return (ip) => {
+    const n = ipv4ToInt(ip);
+    return n !== null && subnets.some(({ net, mask }) => ((n & mask) >>> 0) === net);
   };
 }

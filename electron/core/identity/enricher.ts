@@ -1,76 +1,60 @@
 /**
  * Adds what discovery packets cannot say by themselves: the MAC from the OS neighbour table (only for
- * cameras on a local subnet — across a router ARP gives the router's MAC), MAC hints from the endpoint
- * UUID or an EUI-64 address, and the IEEE vendor of the chosen MAC.
+ * cameras on a local subnet — across a router ARP gives the router's MAC) and the IEEE vendor of that MAC.
+ * Devices the table does not know yet are confirmed by a bounded, rate-limited unicast probe.
+ * Works on the inventory's records; each device that changes in a refresh gets one update.
  */
-import type { Device } from '../../../shared/device.js';
-import { onSubnet } from '../../../shared/net.js';
+import type { NetInterface } from '../../../shared/net.js';
 import type { DeviceRegistry } from '../inventory/registry.js';
-import type { ObservedFact, Observation } from '../inventory/observation.js';
 import type { Clock, Logger, NeighbourPort, NetworkPort } from '../../platform/ports.js';
-import { neighbourIndex } from './arp-mac.js';
-import { macHints } from './mac-hints.js';
-import { vendorForMac } from './oui.js';
+import { neighbourIndex, subnetTest } from './arp-mac.js';
+import { createConfirmQueue, type ConfirmLimits } from './confirm-queue.js';
+import { vendorFrom } from './passive.js';
 
 export interface EnricherDeps {
-  registry: DeviceRegistry;
+  inventory: Pick<DeviceRegistry, 'views' | 'addFacts'>;
   neighbours: NeighbourPort;
+  /** Every local interface: the neighbour table is read for all of them. */
   network: NetworkPort;
+  /** The interfaces this app may use; confirm probes go only to their subnets. */
+  usedInterfaces(): NetInterface[];
   clock: Clock;
   log: Logger;
-  onUpdate(device: Device): void;
+  /** The record changed (a MAC or vendor learnt); the core publishes it. */
+  onUpdate(id: string): void;
   /** Talk to the device directly so the OS resolves its MAC (a camera that only multicast a Hello has none). */
   confirm(ip: string): Promise<boolean>;
+  confirmLimits?: Partial<ConfirmLimits>;
 }
 
-/** A device without a neighbour entry is confirmed at most this often. */
-const CONFIRM_EVERY_MS = 30_000;
-
 /** The neighbour table is read at most this often while replies stream in. */
-const ARP_DEBOUNCE_MS = 100;
+export const ARP_DEBOUNCE_MS = 100;
 
 export function createEnricher(deps: EnricherDeps) {
   let cancelPending: (() => void) | null = null;
   let closed = false;
   let refreshing: Promise<void> = Promise.resolve();
+  const confirms = createConfirmQueue({ clock: deps.clock, confirm: deps.confirm, onSettled: () => schedule(), limits: deps.confirmLimits });
 
-  const apply = (id: string, facts: ObservedFact[]) => {
-    if (facts.length === 0) return;
-    const updated = deps.registry.addFacts(id, facts, deps.clock.now());
-    if (updated) deps.onUpdate(updated);
-  };
-
-  const addVendor = (device: Device | null) => {
-    if (!device?.mac) return;
-    const vendor = vendorForMac(device.mac);
-    const macFact = device.facts.mac?.find((f) => f.value === device.mac && f.source === device.macSource);
-    const known = device.facts.vendor?.some((f) => f.value === vendor && f.hint === (macFact?.hint ?? true));
-    if (vendor && !known) apply(device.id, [{ name: 'vendor', value: vendor, source: 'oui', hint: macFact?.hint ?? true }]);
-  };
-
-  const confirmedAt = new Map<string, number>();
   const refresh = async () => {
     const entries = await deps.neighbours.read();
-    const interfaces = deps.network.interfaces();
-    const lookup = neighbourIndex(entries, interfaces);
-    const unresolved: string[] = [];
-    for (const device of deps.registry.list()) {
-      const ip = device.ip;
+    const lookup = neighbourIndex(entries, deps.network.interfaces());
+    const onUsedSubnet = subnetTest(deps.usedInterfaces());
+    const now = deps.clock.now();
+    for (const record of deps.inventory.views()) {
+      const ip = record.best('ip')?.value;
       if (!ip) continue;
       const found = lookup(ip);
-      if (found && !device.facts.mac?.some((f) => f.source === 'arp' && f.value === found.mac)) {
-        apply(device.id, [{ name: 'mac', value: found.mac, source: 'arp', hint: false }]);
-      } else if (!found && device.online && device.macSource !== 'arp' && interfaces.some((i) => onSubnet(ip, i.address, i.netmask))) {
-        unresolved.push(ip);
+      if (found) {
+        if (record.has('mac', found.mac, 'arp')) continue;
+        let changed = deps.inventory.addFacts(record.id, [{ name: 'mac', value: found.mac, source: 'arp', hint: false }], now);
+        const vendor = vendorFrom(record);
+        if (vendor) changed = deps.inventory.addFacts(record.id, [vendor], now) || changed;
+        if (changed) deps.onUpdate(record.id);
+      } else if (record.online && record.best('mac')?.source !== 'arp' && onUsedSubnet(ip)) {
+        confirms.offer(ip);
       }
-      addVendor(found ? deps.registry.get(device.id) : device);
     }
-    const now = deps.clock.now();
-    const due = unresolved.filter((ip) => now - (confirmedAt.get(ip) ?? -Infinity) >= CONFIRM_EVERY_MS);
-    if (due.length === 0) return;
-    due.forEach((ip) => confirmedAt.set(ip, now));
-    // Not awaited: a refresh must not wait a second per silent device; a later refresh reads the result.
-    void Promise.all(due.map((ip) => deps.confirm(ip).catch(() => false))).then(() => schedule());
   };
 
   const schedule = () => {
@@ -85,26 +69,15 @@ export function createEnricher(deps: EnricherDeps) {
   };
 
   return {
-    noteObservation(id: string, obs: Observation) {
-      const named = (n: string) => obs.facts.filter((f) => f.name === n).map((f) => f.value);
-      apply(
-        id,
-        macHints({
-          endpoint: obs.endpoint,
-          xaddrs: obs.onvif?.xaddrs ?? [],
-          ip: obs.ip,
-          vendorNames: [...named('name'), ...named('manufacturer'), ...named('model'), ...named('hardware')],
-          scopeMac: obs.facts.find((f) => f.name === 'mac' && f.source === 'wsd-scope')?.value ?? null,
-        }),
-      );
-      addVendor(deps.registry.get(id));
-      schedule();
-    },
+    /** A device was seen: read the neighbour table soon (debounced). */
+    schedule,
     refreshNow,
+    confirmStats: () => confirms.stats(),
     close() {
       closed = true;
       cancelPending?.();
       cancelPending = null;
+      confirms.close();
     },
   };
 }

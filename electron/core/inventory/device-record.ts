@@ -1,59 +1,168 @@
-/** One device's record as the registry keeps it, and how it becomes the contract's Device. */
-import type { Device, DiscoverySourceName, Fact, FactName, OnvifInfo } from '../../../shared/device.js';
+/**
+ * One device's record as the inventory keeps it, and how it becomes the contract's Device. Every mutation
+ * goes through a method here, so the per-record budgets in bounds.ts hold whatever the LAN sends.
+ */
+import type { Device, DiscoverySourceName, Fact, FactName, FactSource, OnvifInfo } from '../../../shared/device.js';
+import { clip, clipEndpoint, FACT_ENTRY_OVERHEAD, FACTS_BUDGET, jsonCost, MAX_ENDPOINTS, MAX_INTERFACE_COST, MAX_VALUES_PER_FACT, maxValueCost } from './bounds.js';
 import { bestFact, conflictChecked, hasConflict } from './fact-rank.js';
 import type { ObservedFact } from './observation.js';
+import { boundedOnvif } from './onvif-bounds.js';
 
-/** At most this many distinct values are kept per fact, so a chatty or hostile device cannot grow a record. */
-const MAX_VALUES_PER_FACT = 8;
-/** Longest fact value kept; a scope can legally be kilobytes long and would flood the table and logs. */
-const MAX_FACT_CHARS = 256;
-/** Endpoint UUIDs kept per record; a device cycling through identities cannot grow its record. */
-export const MAX_ENDPOINTS = 8;
-
-export interface DeviceRecord {
-  id: string;
-  facts: Map<FactName, Fact[]>;
-  endpoints: Set<string>;
-  sources: Set<DiscoverySourceName>;
-  online: boolean;
-  isCamera: boolean;
-  firstSeen: number;
-  lastSeen: number;
-  interface: string | null;
-  onvif: OnvifInfo | null;
+/** What other capabilities may read of a record (the enricher, identity inference), without a projection. */
+export interface RecordView {
+  readonly id: string;
+  readonly online: boolean;
+  readonly isCamera: boolean;
+  /** The value to show for a fact: direct readings first, then by source, then the newest. */
+  best(name: FactName): Fact | null;
+  has(name: FactName, value: string, source: FactSource): boolean;
 }
+
+/** Facts whose best value is repeated as a top-level Device field, so it counts twice against the budget. */
+const PROJECTED = new Set<FactName>(['mac', 'ip', 'vendor', 'manufacturer', 'model', 'hardware', 'name', 'serial', 'firmware']);
+/** Identity facts (they key the index): descriptive facts are dropped first when a record is over budget. */
+const IDENTITY = new Set<FactName>(['mac', 'ip', 'serial']);
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Records the fact; true when the device now looks different (a new value, or a hint confirmed). */
-export function addFact(r: DeviceRecord, observed: ObservedFact, at: number): boolean {
-  const f = { ...observed, value: observed.value.slice(0, MAX_FACT_CHARS) };
-  const list = r.facts.get(f.name) ?? [];
-  const existing = list.find((x) => x.value === f.value && x.source === f.source);
-  if (existing) {
-    existing.at = iso(Math.max(Date.parse(existing.at), at));
-    const confirmed = existing.hint && !f.hint;
-    existing.hint = existing.hint && f.hint;
-    return confirmed;
-  } else {
-    list.push({ value: f.value, source: f.source, at: iso(at), hint: f.hint });
+export class DeviceRecord implements RecordView {
+  readonly facts = new Map<FactName, Fact[]>();
+  readonly endpoints = new Set<string>();
+  readonly sources = new Set<DiscoverySourceName>();
+  online = true;
+  isCamera = false;
+  firstSeen: number;
+  lastSeen: number;
+  interface: string | null = null;
+  onvif: OnvifInfo | null = null;
+  /** The index keys this record was last filed under (kept by key-index.ts). */
+  keys: string[] = [];
+  private readonly factCost = new Map<FactName, number>();
+  private factTotal = 0;
+
+  /** `seq` orders records by age: the oldest survives a merge. */
+  constructor(
+    readonly id: string,
+    readonly seq: number,
+    at: number,
+  ) {
+    this.firstSeen = at;
+    this.lastSeen = at;
+  }
+
+  best(name: FactName): Fact | null {
+    return bestFact(this.facts.get(name));
+  }
+
+  has(name: FactName, value: string, source: FactSource): boolean {
+    return this.facts.get(name)?.some((f) => f.value === value && f.source === source) ?? false;
+  }
+
+  /** JSON bytes the facts (and their top-level copies) take; never above FACTS_BUDGET. */
+  get factBytes(): number {
+    return this.factTotal;
+  }
+
+  /** Records the fact; true when the device now looks different (a new value kept, or a hint confirmed). */
+  addFact(observed: ObservedFact, at: number): boolean {
+    const value = clip(observed.value, maxValueCost(observed.name));
+    const list = this.facts.get(observed.name) ?? [];
+    const existing = list.find((x) => x.value === value && x.source === observed.source);
+    if (existing) {
+      existing.at = iso(Math.max(Date.parse(existing.at), at));
+      const confirmed = existing.hint && !observed.hint;
+      existing.hint = existing.hint && observed.hint;
+      return confirmed;
+    }
+    const fact: Fact = { value, source: observed.source, at: iso(at), hint: observed.hint };
+    list.push(fact);
     // Keep the newest values when a device keeps changing a fact.
     list.sort((a, b) => b.at.localeCompare(a.at));
     list.splice(MAX_VALUES_PER_FACT);
+    this.facts.set(observed.name, list);
+    this.recount(observed.name);
+    this.fitBudget(observed.name, fact);
+    return this.facts.get(observed.name)?.includes(fact) ?? false;
   }
-  r.facts.set(f.name, list);
-  return true;
+
+  addEndpoint(endpoint: string): void {
+    const e = clipEndpoint(endpoint);
+    if (this.endpoints.size < MAX_ENDPOINTS || this.endpoints.has(e)) this.endpoints.add(e);
+  }
+
+  setOnvif(info: OnvifInfo): void {
+    this.onvif = boundedOnvif(info);
+  }
+
+  setInterface(name: string): void {
+    this.interface = clip(name, MAX_INTERFACE_COST);
+  }
+
+  /** Over budget: drop the oldest values not shown, then the largest descriptive fact, and last the new value. */
+  private fitBudget(addedName: FactName, added: Fact): void {
+    while (this.factTotal > FACTS_BUDGET) {
+      const hidden = this.oldestHidden();
+      const descriptive = hidden ? null : this.widestDescriptive();
+      if (hidden) this.remove(hidden.name, hidden.fact);
+      else if (descriptive) this.remove(descriptive, null);
+      else {
+        this.remove(addedName, added);
+        return;
+      }
+    }
+  }
+
+  private oldestHidden(): { name: FactName; fact: Fact } | null {
+    let oldest: { name: FactName; fact: Fact } | null = null;
+    for (const [name, list] of this.facts) {
+      if (list.length < 2) continue;
+      const shown = bestFact(list);
+      for (const fact of list) if (fact !== shown && (!oldest || fact.at < oldest.fact.at)) oldest = { name, fact };
+    }
+    return oldest;
+  }
+
+  private widestDescriptive(): FactName | null {
+    let widest: FactName | null = null;
+    for (const name of this.facts.keys()) {
+      if (!IDENTITY.has(name) && (!widest || (this.factCost.get(name) ?? 0) > (this.factCost.get(widest) ?? 0))) widest = name;
+    }
+    return widest;
+  }
+
+  /** Removes one value, or the whole fact when `fact` is null. */
+  private remove(name: FactName, fact: Fact | null): void {
+    const list = (this.facts.get(name) ?? []).filter((f) => fact !== null && f !== fact);
+    if (list.length > 0) this.facts.set(name, list);
+    else this.facts.delete(name);
+    this.recount(name);
+  }
+
+  /** `"name":[…],` with its entries, plus the widest value once more when it may be shown at top level. */
+  private recount(name: FactName): void {
+    const list = this.facts.get(name) ?? [];
+    let cost = 0;
+    if (list.length > 0) {
+      let widest = 0;
+      cost = name.length + 6;
+      for (const f of list) {
+        const valueCost = jsonCost(f.value);
+        widest = Math.max(widest, valueCost);
+        cost += FACT_ENTRY_OVERHEAD + valueCost;
+      }
+      if (PROJECTED.has(name)) cost += widest;
+    }
+    this.factTotal += cost - (this.factCost.get(name) ?? 0);
+    this.factCost.set(name, cost);
+  }
 }
 
-export function addEndpoint(r: DeviceRecord, endpoint: string): void {
-  if (r.endpoints.size < MAX_ENDPOINTS || r.endpoints.has(endpoint)) r.endpoints.add(endpoint);
-}
-
+/** Folds `other` into `into` (the older record); facts pass through the same budget as new ones. */
 export function absorb(into: DeviceRecord, other: DeviceRecord): void {
   for (const [name, facts] of other.facts) {
-    for (const f of facts) addFact(into, { name, value: f.value, source: f.source, hint: f.hint }, Date.parse(f.at));
+    for (const f of facts) into.addFact({ name, value: f.value, source: f.source, hint: f.hint }, Date.parse(f.at));
   }
-  other.endpoints.forEach((e) => addEndpoint(into, e));
+  other.endpoints.forEach((e) => into.addEndpoint(e));
   other.sources.forEach((s) => into.sources.add(s));
   into.isCamera = into.isCamera || other.isCamera;
   into.firstSeen = Math.min(into.firstSeen, other.firstSeen);
@@ -64,8 +173,8 @@ export function absorb(into: DeviceRecord, other: DeviceRecord): void {
 }
 
 export function toDevice(r: DeviceRecord): Device {
-  const value = (name: FactName) => bestFact(r.facts.get(name))?.value ?? null;
-  const mac = bestFact(r.facts.get('mac'));
+  const value = (name: FactName) => r.best(name)?.value ?? null;
+  const mac = r.best('mac');
   return {
     id: r.id,
     mac: mac?.value ?? null,
@@ -83,7 +192,7 @@ export function toDevice(r: DeviceRecord): Device {
     firstSeen: iso(r.firstSeen),
     lastSeen: iso(r.lastSeen),
     interface: r.interface,
-    onvif: r.onvif,
+    onvif: r.onvif && { ...r.onvif, xaddrs: [...r.onvif.xaddrs], scopes: [...r.onvif.scopes], types: [...r.onvif.types] },
     facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, v.map((f) => ({ ...f }))])),
     conflicts: conflictChecked.filter((n) => hasConflict(r.facts.get(n))),
     cloud: { state: 'unknown', channelId: null },

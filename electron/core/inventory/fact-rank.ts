@@ -13,6 +13,8 @@ const priority: FactSource[] = [
   'mdns-txt',
   'wsd-scope',
   'wsd',
+  'ssdp',
+  'mdns',
   'sweep',
   'oui',
   'uuid-suffix',

@@ -1,22 +1,48 @@
 /**
- * The device registry: one record per camera, whichever protocols found it. Records merge when they share
- * a MAC (direct readings only — hints can be wrong), a serial, a WS-Discovery endpoint or an IP.
+ * The inventory: one record per camera, whichever protocols found it. Records merge when they share
+ * a MAC (direct readings only — hints can be wrong), a serial, a WS-Discovery endpoint or an IP; the key
+ * index finds them without a scan. The oldest record survives a merge.
  */
-import type { Device } from '../../../shared/device.js';
-import { absorb, addEndpoint, addFact, toDevice, type DeviceRecord } from './device-record.js';
-import { bestFact } from './fact-rank.js';
+import type { Device, DiscoverySourceName, FactSource } from '../../../shared/device.js';
+import { MAX_DEVICES } from '../../../shared/limits.js';
+import { MAX_FACTS_PER_OBSERVATION } from './bounds.js';
+import { absorb, DeviceRecord, toDevice, type RecordView } from './device-record.js';
+import { KeyIndex, observationKeys } from './key-index.js';
 import type { ObservedFact, Observation } from './observation.js';
 
 export type RegistryChange =
   | { kind: 'found' | 'updated' | 'lost'; device: Device }
   | { kind: 'merged'; id: string; into: string };
 
+/** What one observation did, by record id; the core projects and publishes it after identity inference. */
+export type Applied =
+  | { kind: 'found' | 'updated'; id: string; merged: string[] }
+  | { kind: 'lost'; ids: string[] }
+  /** A Bye for a device we do not know, or that is already offline. */
+  | { kind: 'unchanged' }
+  /** A new device while the inventory is full; counted in stats().refusedFull. */
+  | { kind: 'refused' };
+
+export interface InventoryStats {
+  records: number;
+  indexKeys: number;
+  /** Index reads so far: grows with observations, never with the number of records. */
+  indexLookups: number;
+  /** New devices refused because the inventory held MAX_DEVICES records. */
+  refusedFull: number;
+}
+
+/** The IP fact names the protocol that saw the packet; there is no fallback label. */
+const IP_SOURCE: Record<DiscoverySourceName, FactSource> = { wsd: 'wsd', ssdp: 'ssdp', mdns: 'mdns', sweep: 'sweep' };
+
 export class DeviceRegistry {
   private readonly records = new Map<string, DeviceRecord>();
-  private nextId = 1;
+  private readonly index = new KeyIndex();
+  private nextSeq = 1;
+  private refusedFull = 0;
 
-  /** `maxRecords` bounds the registry: a LAN has hundreds of cameras, not tens of thousands. */
-  constructor(private readonly maxRecords = 5000) {}
+  /** `maxRecords` bounds the inventory: a LAN has hundreds of cameras, not tens of thousands. */
+  constructor(private readonly maxRecords = MAX_DEVICES) {}
 
   list(): Device[] {
     return [...this.records.values()].map(toDevice);
@@ -27,101 +53,114 @@ export class DeviceRegistry {
     return r ? toDevice(r) : null;
   }
 
-  /** Apply one observation; returns what changed, in the order the UI should apply it. */
-  observe(obs: Observation): RegistryChange[] {
+  view(id: string): RecordView | null {
+    return this.records.get(id) ?? null;
+  }
+
+  /** Every record, oldest first, for readers that need no projection (the neighbour-table refresh). */
+  views(): IterableIterator<RecordView> {
+    return this.records.values();
+  }
+
+  stats(): InventoryStats {
+    return { records: this.records.size, indexKeys: this.index.size, indexLookups: this.index.lookups, refusedFull: this.refusedFull };
+  }
+
+  /** Apply one observation and say what it did; nothing is projected here. */
+  apply(obs: Observation): Applied {
+    // A time Date cannot print would throw halfway through a merge and leave the index stale.
+    if (!validTime(obs.at)) return { kind: 'unchanged' };
     const matches = this.findMatches(obs);
     if (obs.kind === 'bye') return this.markLost(matches, obs.at);
-    const changes: RegistryChange[] = [];
     let record = matches[0];
     const isNew = !record;
     if (!record) {
       // Hazard: UDP sources can be forged; a flood of invented devices must not exhaust memory.
-      if (this.records.size >= this.maxRecords) return [];
+      if (this.records.size >= this.maxRecords) {
+        this.refusedFull++;
+        return { kind: 'refused' };
+      }
       record = this.create(obs.at);
     }
+    const merged: string[] = [];
     for (const other of matches.slice(1)) {
       absorb(record, other);
+      this.index.remove(other);
       this.records.delete(other.id);
-      changes.push({ kind: 'merged', id: other.id, into: record.id });
+      merged.push(other.id);
     }
     applyObservation(record, obs);
-    changes.push({ kind: isNew ? 'found' : 'updated', device: toDevice(record) });
+    this.index.update(record);
+    return { kind: isNew ? 'found' : 'updated', id: record.id, merged };
+  }
+
+  /** The changes an applied observation stands for, in the order the UI should apply them. */
+  changes(applied: Applied): RegistryChange[] {
+    if (applied.kind === 'lost') {
+      const lost = applied.ids.map((id) => this.records.get(id)).filter((r): r is DeviceRecord => r !== undefined);
+      return lost.map((r) => ({ kind: 'lost', device: toDevice(r) }));
+    }
+    if (applied.kind !== 'found' && applied.kind !== 'updated') return [];
+    const changes: RegistryChange[] = applied.merged.map((id) => ({ kind: 'merged', id, into: applied.id }));
+    const record = this.records.get(applied.id);
+    if (record) changes.push({ kind: applied.kind, device: toDevice(record) });
     return changes;
   }
 
-  /** Add facts learnt outside discovery (neighbour table, OUI, ONVIF calls) to a known record. */
-  addFacts(id: string, facts: ObservedFact[], at: number): Device | null {
+  /** Apply one observation; returns what changed, projected. */
+  observe(obs: Observation): RegistryChange[] {
+    return this.changes(this.apply(obs));
+  }
+
+  /** Add facts learnt outside discovery (neighbour table, OUI, ONVIF calls); true when the device changed. */
+  addFacts(id: string, facts: ObservedFact[], at: number): boolean {
     const record = this.records.get(id);
-    if (!record) return null;
+    if (!record || !validTime(at)) return false;
     let changed = false;
-    for (const f of facts) changed = addFact(record, f, at) || changed;
-    return changed ? toDevice(record) : null;
+    for (const f of facts.slice(0, MAX_FACTS_PER_OBSERVATION)) changed = record.addFact(f, at) || changed;
+    this.index.update(record);
+    return changed;
   }
 
   private create(at: number): DeviceRecord {
-    const record: DeviceRecord = {
-      id: `dev-${this.nextId++}`,
-      facts: new Map(),
-      endpoints: new Set(),
-      sources: new Set(),
-      online: true,
-      isCamera: false,
-      firstSeen: at,
-      lastSeen: at,
-      interface: null,
-      onvif: null,
-    };
+    const seq = this.nextSeq++;
+    const record = new DeviceRecord(`dev-${seq}`, seq, at);
     this.records.set(record.id, record);
     return record;
   }
 
-  private markLost(matches: DeviceRecord[], at: number): RegistryChange[] {
-    return matches
-      .filter((r) => r.online)
-      .map((r) => {
-        r.online = false;
-        r.lastSeen = Math.max(r.lastSeen, at);
-        return { kind: 'lost' as const, device: toDevice(r) };
-      });
+  private markLost(matches: DeviceRecord[], at: number): Applied {
+    const lost = matches.filter((r) => r.online);
+    for (const r of lost) {
+      r.online = false;
+      r.lastSeen = Math.max(r.lastSeen, at);
+    }
+    return lost.length > 0 ? { kind: 'lost', ids: lost.map((r) => r.id) } : { kind: 'unchanged' };
   }
 
   /** Records sharing a key with the observation, oldest first (so the oldest id survives a merge). */
   private findMatches(obs: Observation): DeviceRecord[] {
-    const keys = observationKeys(obs);
-    return [...this.records.values()].filter((r) => recordKeys(r).some((k) => keys.has(k)));
+    const found: DeviceRecord[] = [];
+    for (const id of this.index.find(observationKeys(obs))) {
+      const r = this.records.get(id);
+      if (r) found.push(r);
+    }
+    return found.sort((a, b) => a.seq - b.seq);
   }
 }
 
-function observationKeys(obs: Observation): Set<string> {
-  const keys = new Set<string>();
-  if (obs.endpoint) keys.add(`ep:${obs.endpoint}`);
-  // A Bye carries only the endpoint; its source IP may be an interface the device is leaving from.
-  if (obs.ip && obs.kind === 'alive') keys.add(`ip:${obs.ip}`);
-  for (const f of obs.facts) {
-    if (f.name === 'serial') keys.add(`serial:${f.value.toLowerCase()}`);
-    if (f.name === 'mac' && !f.hint) keys.add(`mac:${f.value}`);
-  }
-  return keys;
-}
+/** Epoch ms that `Date#toISOString` accepts. */
+const validTime = (at: number) => Number.isFinite(at) && Math.abs(at) <= 8.64e15;
 
-function recordKeys(r: DeviceRecord): string[] {
-  const keys = [...r.endpoints].map((e) => `ep:${e}`);
-  const ip = bestFact(r.facts.get('ip'));
-  if (ip) keys.push(`ip:${ip.value}`);
-  for (const f of r.facts.get('serial') ?? []) keys.push(`serial:${f.value.toLowerCase()}`);
-  for (const f of r.facts.get('mac') ?? []) if (!f.hint) keys.push(`mac:${f.value}`);
-  return keys;
-}
-
-function applyObservation(r: DeviceRecord, obs: Observation): void {
+/** Folds one observation into a record (exported for the index model test). */
+export function applyObservation(r: DeviceRecord, obs: Observation): void {
   r.online = true;
   r.lastSeen = Math.max(r.lastSeen, obs.at);
   r.sources.add(obs.source);
   r.isCamera = r.isCamera || obs.isCamera;
-  if (obs.endpoint) addEndpoint(r, obs.endpoint);
-  if (obs.interface) r.interface = obs.interface;
-  if (obs.onvif) r.onvif = obs.onvif;
-  if (obs.ip) addFact(r, { name: 'ip', value: obs.ip, source: obs.source === 'wsd' ? 'wsd' : 'sweep', hint: false }, obs.at);
-  for (const f of obs.facts) addFact(r, f, obs.at);
+  if (obs.endpoint) r.addEndpoint(obs.endpoint);
+  if (obs.interface) r.setInterface(obs.interface);
+  if (obs.onvif) r.setOnvif(obs.onvif);
+  if (obs.ip) r.addFact({ name: 'ip', value: obs.ip, source: IP_SOURCE[obs.source], hint: false }, obs.at);
+  for (const f of obs.facts.slice(0, MAX_FACTS_PER_OBSERVATION)) r.addFact(f, obs.at);
 }
-

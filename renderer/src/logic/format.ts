@@ -13,6 +13,8 @@ const SOURCE_LABELS: Record<FactSource, string> = {
   sweep: 'network sweep',
   vapix: 'Axis VAPIX',
   manual: 'entered by hand',
+  ssdp: 'SSDP',
+  mdns: 'mDNS',
 };
 
 const FACT_LABELS: Record<FactName, string> = {

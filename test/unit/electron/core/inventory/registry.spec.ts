@@ -45,7 +45,8 @@ describe('device registry', () => {
     const [c] = r.observe(obs({ endpoint: 'a', ip: '198.18.1.1', facts: [mac('68:6d:bc:5c:b1:5d', 'wsd-scope', true)] }));
     const id = c?.kind === 'found' ? c.device.id : '';
     expect(r.get(id)).toMatchObject({ mac: '68:6d:bc:5c:b1:5d', macSource: 'wsd-scope', conflicts: [] });
-    const updated = r.addFacts(id, [mac('68:6d:bc:5c:b1:5e')], T0 + 1);
+    expect(r.addFacts(id, [mac('68:6d:bc:5c:b1:5e')], T0 + 1)).toBe(true);
+    const updated = r.get(id);
     expect(updated).toMatchObject({ mac: '68:6d:bc:5c:b1:5e', macSource: 'arp', conflicts: ['mac'] });
     expect(updated?.facts.mac).toHaveLength(2);
   });
@@ -53,8 +54,8 @@ describe('device registry', () => {
   it('reports no change when a fact is merely seen again', () => {
     const r = new DeviceRegistry();
     r.observe(obs({ endpoint: 'a', ip: '198.18.1.1' }));
-    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).not.toBeNull();
-    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).toBeNull();
+    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).toBe(true);
+    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], T0)).toBe(false);
   });
 
   it('marks a device offline on Bye and online again when it answers', () => {
@@ -83,6 +84,15 @@ describe('device registry', () => {
     expect(d?.name).toBe('name-49');
   });
 
+  it('labels the IP with the protocol that saw the packet', () => {
+    const r = new DeviceRegistry();
+    r.observe(obs({ source: 'ssdp', endpoint: null, ip: '198.18.1.20' }));
+    r.observe(obs({ source: 'mdns', endpoint: null, ip: '198.18.1.21' }));
+    r.observe(obs({ source: 'sweep', endpoint: null, ip: '198.18.1.22' }));
+    r.observe(obs({ source: 'wsd', endpoint: 'w', ip: '198.18.1.23' }));
+    expect(r.list().map((d) => d.facts.ip?.[0]?.source)).toEqual(['ssdp', 'mdns', 'sweep', 'wsd']);
+  });
+
   it('keeps a non-camera flagged as such', () => {
     const r = new DeviceRegistry();
     r.observe(obs({ endpoint: 'pc', ip: '198.18.1.50', isCamera: false }));
@@ -97,6 +107,25 @@ describe('device registry under hostile input', () => {
     expect(r.list()).toHaveLength(3);
     // Known devices still update.
     expect(r.observe(obs({ endpoint: 'forged-0', ip: '198.18.2.0', at: T0 + 1 }))[0]).toMatchObject({ kind: 'updated' });
+    // Refusals are counted, so the scan can say the list is full instead of losing cameras silently.
+    expect(r.stats().refusedFull).toBe(7);
+  });
+
+  it('does not grow its index once full, however many forged devices arrive', () => {
+    const r = new DeviceRegistry(50);
+    for (let i = 0; i < 50; i++) r.observe(obs({ endpoint: `real-${i}`, ip: `198.18.3.${i}` }));
+    const full = r.stats();
+    for (let i = 0; i < 5000; i++) r.observe(obs({ endpoint: `forged-${i}`, ip: `198.19.${i >> 8}.${i & 255}`, facts: [mac(`02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`)] }));
+    expect(r.stats()).toMatchObject({ records: 50, indexKeys: full.indexKeys, refusedFull: 5000 });
+  });
+
+  it('ignores an observation whose time cannot be a date instead of throwing mid-merge', () => {
+    const r = new DeviceRegistry();
+    r.observe(obs({ endpoint: 'a', ip: '198.18.1.1' }));
+    expect(r.observe(obs({ endpoint: 'b', ip: '198.18.1.1', at: Number.NaN }))).toEqual([]);
+    expect(r.addFacts('dev-1', [mac('00:40:8c:12:34:56')], 1e20)).toBe(false);
+    expect(r.list()).toHaveLength(1);
+    expect(r.list()[0]?.mac).toBeNull();
   });
 
   it('truncates absurdly long values and caps the endpoints one device can claim', () => {
