@@ -11,9 +11,14 @@ import type { Observation } from '../inventory/observation.js';
 export interface SourceStats {
   probesSent: number;
   repliesReceived: number;
+  /** Packets not used: unparsable, not for us, or over the packet budget (those are also in overBudget). */
   dropped: number;
   errors: string[];
   skipped: { name: string; reason: string }[];
+  /** Packets left unprocessed because they exceeded the per-scan budget (shared/limits.ts). */
+  overBudget?: number;
+  /** Socket errors seen during the scan (each logged, rate-limited; none thrown). */
+  socketErrors?: number;
 }
 
 export interface SourceContext {

@@ -1,7 +1,9 @@
 /**
  * Small helpers over fast-xml-parser's object tree, matching element names by local name, case-insensitively,
  * whatever prefix a device used (d:, wsdd:, wsadis:, tdn:, none).
- * Hazard: the tree comes from untrusted LAN packets; every helper tolerates any shape.
+ * Hazard: the tree comes from untrusted LAN packets; every helper tolerates any shape, reads only the node's
+ * own keys (an element called `constructor` or `__proto__` never resolves to something inherited), and
+ * lookups keyed by LAN text use Maps. fast-xml-parser 5 refuses such element names today; we do not rely on it.
  */
 import { XMLParser } from 'fast-xml-parser';
 
@@ -46,7 +48,8 @@ export function children(node: XmlNode, name: string): XmlNode[] {
   const found: XmlNode[] = [];
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith('@_') || key === '#text' || key.toLowerCase() !== wanted) continue;
-    if (Array.isArray(value)) found.push(...(value as XmlNode[]));
+    // A loop, not push(...value): a packet of tens of thousands of siblings must not overflow the stack.
+    if (Array.isArray(value)) for (const item of value as XmlNode[]) found.push(item);
     else found.push(value);
   }
   return found;
@@ -68,12 +71,18 @@ export function firstElementName(node: XmlNode): string | null {
   return Object.keys(node).find((key) => !key.startsWith('@_') && key !== '#text') ?? null;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITIES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 const ENTITY = /&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
 
 function decodeEntities(text: string): string {
   return text.replace(ENTITY, (whole, ref: string) => {
-    if (!ref.startsWith('#')) return ENTITIES[ref.toLowerCase()] ?? whole;
+    if (!ref.startsWith('#')) return ENTITIES.get(ref.toLowerCase()) ?? whole;
     const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
@@ -83,7 +92,7 @@ function decodeEntities(text: string): string {
 export function text(node: XmlNode | undefined): string {
   if (typeof node === 'string') return decodeEntities(node).trim();
   if (typeof node === 'number' || typeof node === 'boolean') return String(node);
-  if (isRecord(node)) return text(node['#text']);
+  if (isRecord(node)) return Object.hasOwn(node, '#text') ? text(node['#text']) : '';
   return '';
 }
 

@@ -5,7 +5,7 @@ import type { Observation } from '../../../../../../electron/core/inventory/obse
 import { parseWsdMessage } from '../../../../../../electron/core/discovery/wsd/parse.js';
 import { buildProbe } from '../../../../../../electron/core/discovery/wsd/probe.js';
 import { createWsdSource } from '../../../../../../electron/core/discovery/wsd/source.js';
-import { FakeClock, FakeUdp, flush, MemoryLog, type FakeSocket } from './fakes.js';
+import { FakeClock, FakeUdp, flush, MemoryLog, type FakeSocket } from '../../../../../support/fake-udp.js';
 import { fixtureText } from './fixtures.js';
 
 const eth0: NetInterface = { name: 'eth0', address: '192.168.1.10', netmask: '255.255.255.0', cidr: '192.168.1.10/24', mac: null };
@@ -54,7 +54,7 @@ describe('createWsdSource().scan', () => {
       }
     }
     expect(ids.size).toBe(4); // a fresh MessageID per probe, per interface
-    expect(stats).toEqual({ probesSent: 16, repliesReceived: 0, dropped: 0, errors: [], skipped: [] });
+    expect(stats).toEqual({ probesSent: 16, repliesReceived: 0, dropped: 0, errors: [], skipped: [], overBudget: 0, socketErrors: 0 });
   });
 
   it('reports replies live, keeps a reply with an empty RelatesTo, and counts junk as dropped', async () => {

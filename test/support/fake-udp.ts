@@ -1,5 +1,5 @@
 /** Fake clock and UDP sockets so source tests run instantly and send nothing on any network. */
-import type { Clock, LogFields, Logger, RemoteInfo, UdpSocket, UdpSocketOptions } from '../../../../../../electron/platform/ports.js';
+import type { Clock, LogFields, Logger, RemoteInfo, UdpSocket, UdpSocketOptions } from '../../electron/platform/ports.js';
 
 /** Lets promise callbacks (bind, send, close) settle. */
 export const flush = async (): Promise<void> => {
