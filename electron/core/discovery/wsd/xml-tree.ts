@@ -12,8 +12,10 @@ export type XmlNode = unknown;
 /**
  * SOAP forbids a DTD, so a DOCTYPE is refused before parsing (no entity expansion, no billion laughs);
  * processEntities is off as a second guard and the five XML entities are decoded by hand in text().
- * maxNestedTags bounds deeply nested junk: a real WS-Discovery message nests about 6 deep.
+ * Nesting is bounded (MAX_DEPTH elements deep): a real WS-Discovery message nests about 6 deep.
  */
+export const MAX_DEPTH = 32;
+
 const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: false,
@@ -23,7 +25,8 @@ const parser = new XMLParser({
   processEntities: false,
   htmlEntities: false,
   trimValues: true,
-  maxNestedTags: 32,
+  // fast-xml-parser counts nesting below the root element: 31 here accepts exactly MAX_DEPTH levels.
+  maxNestedTags: MAX_DEPTH - 1,
 });
 
 const DOCTYPE = /<!(DOCTYPE|ENTITY)/i;
