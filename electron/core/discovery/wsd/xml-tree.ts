@@ -31,9 +31,28 @@ const parser = new XMLParser({
 
 const DOCTYPE = /<!(DOCTYPE|ENTITY)/i;
 
+/**
+ * Most tags (`<`) and attributes (`=`) a message may hold. A real WS-Discovery message has under 100 of each;
+ * 64 KiB of `<x/>` siblings holds 16,000 and costs fast-xml-parser ~100 ms, so such text is refused unparsed.
+ */
+export const MAX_TAGS = 1024;
+export const MAX_ATTRIBUTES = 1024;
+
+/** True when the text has more `<` or `=` than the caps allow; a single pass, no allocation. */
+function tooMuchMarkup(text: string): boolean {
+  let tags = 0;
+  let equals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3c && ++tags > MAX_TAGS) return true;
+    if (code === 0x3d && ++equals > MAX_ATTRIBUTES) return true;
+  }
+  return false;
+}
+
 /** The parsed tree, or null when the text is not XML we are willing to read. Never throws. */
 export function parseXml(text: string): XmlNode | null {
-  if (DOCTYPE.test(text)) return null;
+  if (DOCTYPE.test(text) || tooMuchMarkup(text)) return null;
   try {
     return parser.parse(text) as XmlNode;
   } catch {

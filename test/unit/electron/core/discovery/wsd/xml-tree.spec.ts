@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, child, children, firstElementName, MAX_DEPTH, parseXml, text } from '../../../../../../electron/core/discovery/wsd/xml-tree.js';
+import { attribute, child, children, firstElementName, MAX_ATTRIBUTES, MAX_DEPTH, MAX_TAGS, parseXml, text } from '../../../../../../electron/core/discovery/wsd/xml-tree.js';
 
 const nested = (depth: number) => '<a>'.repeat(depth) + 'deep' + '</a>'.repeat(depth);
 
@@ -30,6 +30,12 @@ describe('xml-tree over untrusted XML', () => {
     expect(text(child(parseXml(nested(32)), ...Array<string>(32).fill('a')))).toBe('deep');
     expect(parseXml(nested(33))).toBeNull();
     expect(parseXml(nested(10_000))).toBeNull();
+  });
+
+  it('refuses 64 KiB of tiny elements or attributes unparsed (they cost the parser ~100 ms a packet)', () => {
+    expect(parseXml(`<a>${'<x/>'.repeat(MAX_TAGS / 2)}</a>`)).not.toBeNull();
+    expect(parseXml(`<a>${'<x/>'.repeat(16_000)}</a>`)).toBeNull();
+    expect(parseXml(`<a ${Array.from({ length: MAX_ATTRIBUTES + 1 }, (_, i) => `a${i}=""`).join(' ')}/>`)).toBeNull();
   });
 
   it('refuses DTDs and entity declarations (billion laughs, XXE)', () => {
