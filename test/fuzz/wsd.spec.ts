@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DuplicateFilter } from '../../electron/core/discovery/wsd/duplicate-filter.js';
 import { toObservations } from '../../electron/core/discovery/wsd/observation.js';
 import { MAX_FIELD_CHARS, MAX_ITEM_CHARS, MAX_LIST, MAX_WSD_BYTES, parseWsdMessage, type WsdMessage } from '../../electron/core/discovery/wsd/parse.js';
 import { MAX_SCOPE_CHARS, scopeFacts } from '../../electron/core/discovery/wsd/scopes.js';
@@ -52,8 +53,10 @@ describe('fuzz: WS-Discovery', () => {
 
   it(`parseWsdMessage → toObservations: ${RUNS} hostile datagrams, never a throw, always bounded`, () => {
     let parsed = 0;
+    const repeats = new DuplicateFilter(); // runs before the parser on every reply: it must be as robust
     fc.assert(
       fc.property(hostileDatagram, (data) => {
+        expect(typeof timed(CALL_MS, () => repeats.isRepeat('198.18.0.9', data))).toBe('boolean');
         const message = timed(CALL_MS, () => parseWsdMessage(data));
         if (data.byteLength > MAX_WSD_BYTES) expect(message).toBeNull();
         if (message === null) return;

@@ -2,6 +2,9 @@
  * A discovery source (WS-Discovery today; SSDP, mDNS and the unicast sweep later) turns packets into
  * Observations. It never touches the registry: the core merges what it reports.
  * To add one: implement DiscoverySource in discovery/<name>/source.ts and list it in core/core.ts.
+ * Hazard: every packet is untrusted. Give each socket an error handler, and reuse the intake guards here:
+ * PacketBudget (packets and bytes per second, before any parsing), SeenKeys (hashed, capped dedupe),
+ * throttledLog (LAN-triggered log lines) and limitConcurrency (sockets opened per request).
  */
 import type { DiscoverySourceName } from '../../../shared/device.js';
 import type { NetInterface } from '../../../shared/net.js';

@@ -183,6 +183,22 @@ describe('createWsdSource().listen', () => {
     await source.close();
   });
 
+  it('drops an announcement flood over the packet budget, logs it a few times, and hears Hellos again a second later', async () => {
+    const { clock, udp, log, reports, ctx, source } = setup();
+    await source.listen(ctx);
+    const [listener] = udp.sockets;
+    const hello = fixtureText('camera-hello.xml');
+    for (let i = 0; i < 10_000; i++) listener?.deliver(hello, '192.168.1.41');
+    expect(reports.length).toBe(4000); // the burst; the rest was dropped unparsed
+    expect(log.lines.length).toBeLessThanOrEqual(5);
+    await clock.advance(1_000);
+    listener?.deliver(hello, '192.168.1.41');
+    expect(reports.length).toBe(4001);
+    for (let i = 0; i < 1_000; i++) listener?.fail(new Error('recvmsg ENOBUFS'));
+    expect(log.lines.length).toBeLessThanOrEqual(10);
+    await source.close();
+  });
+
   it('warns and carries on when port 3702 cannot be bound', async () => {
     const { udp, log, ctx, source } = setup();
     udp.failBindOn.add('0.0.0.0');
