@@ -14,3 +14,28 @@ export const MAX_DEVICE_JSON_BYTES = 6 * 1024;
  * MAX_DEVICES × MAX_DEVICE_JSON_BYTES ≈ 30 MiB.
  */
 export const MAX_FRAME_BYTES = 40 * 1024 * 1024;
+
+// --- Discovery intake (issue #6, items 2 and 5): what one flooding or forging LAN host can make us hold or parse.
+
+/** Packets a discovery scan (or listener) processes per second, across all its sockets; more are dropped, counted. */
+export const DISCOVERY_PACKETS_PER_SECOND = 2000;
+
+/**
+ * Packets taken at once before the per-second rate applies. A 250-camera site answers 2 probes × 4 sends with
+ * ~2,000 replies in under a second; this burst plus the rate takes 6,000 in the first second.
+ */
+export const DISCOVERY_PACKET_BURST = 4000;
+
+/**
+ * Bytes processed per second, and at once. Real replies are 1–2 KiB (250 cameras ≈ 4 MiB per scan); a flood
+ * of 64 KiB junk is held to ~32 packets a second after the burst, so parsing it cannot starve the app.
+ */
+export const DISCOVERY_BYTES_PER_SECOND = 2 * 1024 * 1024;
+export const DISCOVERY_BYTE_BURST = 8 * 1024 * 1024;
+
+/** Distinct replies one scan remembers to filter repeats. Each key is a 44-character SHA-256, so ≤ ~2 MiB. */
+export const DISCOVERY_SEEN_KEYS = 20_000;
+
+/** Unicast confirmations running at once per source (each holds a socket ~1 s); more wait in a bounded queue. */
+export const DISCOVERY_CONFIRMS_AT_ONCE = 16;
+export const DISCOVERY_CONFIRMS_QUEUED = 1024;

@@ -2,6 +2,9 @@
  * A discovery source (WS-Discovery today; SSDP, mDNS and the unicast sweep later) turns packets into
  * Observations. It never touches the registry: the core merges what it reports.
  * To add one: implement DiscoverySource in discovery/<name>/source.ts and list it in core/core.ts.
+ * Hazard: every packet is untrusted. Give each socket an error handler, and reuse the intake guards here:
+ * PacketBudget (packets and bytes per second, before any parsing), SeenKeys (hashed, capped dedupe),
+ * throttledLog (LAN-triggered log lines) and limitConcurrency (sockets opened per request).
  */
 import type { DiscoverySourceName } from '../../../shared/device.js';
 import type { NetInterface } from '../../../shared/net.js';
@@ -11,9 +14,14 @@ import type { Observation } from '../inventory/observation.js';
 export interface SourceStats {
   probesSent: number;
   repliesReceived: number;
+  /** Packets not used: unparsable, not for us, or over the packet budget (those are also in overBudget). */
   dropped: number;
   errors: string[];
   skipped: { name: string; reason: string }[];
+  /** Packets left unprocessed because they exceeded the per-scan budget (shared/limits.ts). */
+  overBudget?: number;
+  /** Socket errors seen during the scan (each logged, rate-limited; none thrown). */
+  socketErrors?: number;
 }
 
 export interface SourceContext {

@@ -20,7 +20,7 @@ export function entryOf(ip: unknown, mac: unknown, iface: unknown): NeighbourEnt
   if (typeof ip !== 'string' || typeof mac !== 'string' || !isIpv4(ip)) return null;
   const normalised = normaliseMac(mac);
   if (!normalised) return null;
-  const name = typeof iface === 'string' && iface.trim() !== '' ? iface.trim().slice(0, 256) : null;
+  const name = typeof iface === 'string' && iface.trim() !== '' ? iface.trim().slice(0, 256).trimEnd() : null;
   return { ip, mac: normalised, interface: name };
 }
 

@@ -10,6 +10,16 @@ export const MAX_WSD_BYTES = 64 * 1024;
 
 export type WsdKind = 'probe-matches' | 'hello' | 'bye' | 'probe' | 'fault';
 
+/**
+ * Caps on what one message can hand on (the packet is ≤ 64 KiB, but its text must not be amplified into
+ * per-scan structures): lists and matches hold ≤ MAX_LIST items; a list item longer than MAX_ITEM_CHARS or
+ * holding a control character is dropped (no real URI or QName has one); header, fault and namespace strings
+ * are cut to MAX_FIELD_CHARS; at most MAX_LIST namespace prefixes are kept.
+ */
+export const MAX_LIST = 64;
+export const MAX_ITEM_CHARS = 1024;
+export const MAX_FIELD_CHARS = 256;
+
 /** One device description: a ProbeMatch, or the body of a Hello or Bye. */
 export interface WsdMatch {
   /** EndpointReference Address, `urn:uuid:`/`uuid:` stripped, lower-case; null when missing or empty. */
@@ -38,15 +48,18 @@ export interface WsdMessage {
   namespaces: Record<string, string>;
 }
 
-const BODY_KINDS: Record<string, WsdKind> = {
-  probematches: 'probe-matches',
-  hello: 'hello',
-  bye: 'bye',
-  probe: 'probe',
-  fault: 'fault',
-};
+// A Map, not an object literal: a body element named `constructor` or `__proto__` must not resolve to Object's.
+const BODY_KINDS = new Map<string, WsdKind>([
+  ['probematches', 'probe-matches'],
+  ['hello', 'hello'],
+  ['bye', 'bye'],
+  ['probe', 'probe'],
+  ['fault', 'fault'],
+]);
 
-const MAX_LIST = 64;
+/** The message kind a Body element's local name stands for (any case); null for any other name. */
+export const wsdKindOf = (name: string): WsdKind | null => BODY_KINDS.get(name.toLowerCase()) ?? null;
+
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** Reads one datagram; null for anything that is not a WS-Discovery message we understand. */
@@ -57,16 +70,16 @@ export function parseWsdMessage(data: Uint8Array): WsdMessage | null {
   const envelope = child(parseXml(xml), 'Envelope');
   const body = child(envelope, 'Body');
   const bodyName = firstElementName(body);
-  const kind = bodyName === null ? undefined : BODY_KINDS[bodyName.toLowerCase()];
+  const kind = bodyName === null ? null : wsdKindOf(bodyName);
   if (!kind || !bodyName) return null;
   const payload = child(body, bodyName);
   const header = child(envelope, 'Header');
   return {
     kind,
     soapVersion: soapVersion(xml),
-    action: orNull(text(child(header, 'Action'))),
-    messageId: orNull(text(child(header, 'MessageID'))),
-    relatesTo: orNull(text(child(header, 'RelatesTo'))),
+    action: field(child(header, 'Action')),
+    messageId: field(child(header, 'MessageID')),
+    relatesTo: field(child(header, 'RelatesTo')),
     appSequence: appSequence(child(header, 'AppSequence')),
     matches: matchesOf(kind, payload),
     probeTypes: kind === 'probe' ? list(child(payload, 'Types')) : [],
@@ -95,29 +108,36 @@ function matchOf(node: XmlNode): WsdMatch {
 /** `urn:uuid:ABC…` and bare `uuid:abc…` both become `abc…`; an empty `uuid:` becomes null. */
 export function endpointOf(address: string): string | null {
   const id = address.trim().replace(/^urn:/i, '').replace(/^uuid:/i, '').trim().toLowerCase();
-  return id === '' ? null : id.slice(0, 256);
+  // An address with control characters is junk, not an identity (it would also be unreadable in the UI).
+  return id === '' || CONTROL.test(id) ? null : id.slice(0, MAX_FIELD_CHARS);
 }
 
-/** Whitespace-separated lists (space, tab, newline; devices leave trailing spaces). */
-const list = (node: XmlNode | undefined): string[] =>
-  text(node)
-    .split(/\s+/)
-    .filter((item) => item !== '')
-    .slice(0, MAX_LIST);
+const CONTROL = /\p{Cc}/u;
+
+/** Whitespace-separated lists (space, tab, newline; devices leave trailing spaces). Junk items are dropped. */
+function list(node: XmlNode | undefined): string[] {
+  const items: string[] = [];
+  for (const item of text(node).split(/\s+/)) {
+    if (items.length >= MAX_LIST) break;
+    if (item !== '' && item.length <= MAX_ITEM_CHARS && !CONTROL.test(item)) items.push(item);
+  }
+  return items;
+}
 
 function appSequence(node: XmlNode | undefined): WsdMessage['appSequence'] {
   const instanceId = Number(attribute(node, 'InstanceId') ?? NaN);
   const messageNumber = Number(attribute(node, 'MessageNumber') ?? NaN);
   if (!Number.isSafeInteger(instanceId) || !Number.isSafeInteger(messageNumber)) return null;
-  return { instanceId, messageNumber, sequenceId: attribute(node, 'SequenceId') };
+  const sequenceId = attribute(node, 'SequenceId');
+  return { instanceId, messageNumber, sequenceId: sequenceId === null ? null : sequenceId.slice(0, MAX_FIELD_CHARS) };
 }
 
 function faultOf(fault: XmlNode): WsdMessage['fault'] {
   // SOAP 1.2: Code/Value, Code/Subcode/Value, Reason/Text. SOAP 1.1: faultcode, faultstring.
   return {
-    code: orNull(text(child(fault, 'Code', 'Value'))) ?? orNull(text(child(fault, 'faultcode'))),
-    subcode: orNull(text(child(fault, 'Code', 'Subcode', 'Value'))),
-    reason: orNull(text(child(fault, 'Reason', 'Text'))) ?? orNull(text(child(fault, 'faultstring'))),
+    code: field(child(fault, 'Code', 'Value')) ?? field(child(fault, 'faultcode')),
+    subcode: field(child(fault, 'Code', 'Subcode', 'Value')),
+    reason: field(child(fault, 'Reason', 'Text')) ?? field(child(fault, 'faultstring')),
   };
 }
 
@@ -131,11 +151,18 @@ const XMLNS = /\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function namespacesOf(xml: string): Record<string, string> {
   const namespaces: Record<string, string> = Object.create(null) as Record<string, string>;
+  let count = 0;
   for (const match of xml.matchAll(XMLNS)) {
-    const prefix = match[1] ?? '';
-    if (!(prefix in namespaces)) namespaces[prefix] = (match[2] ?? match[3] ?? '').trim();
+    const prefix = (match[1] ?? '').slice(0, MAX_FIELD_CHARS);
+    if (Object.hasOwn(namespaces, prefix)) continue;
+    namespaces[prefix] = (match[2] ?? match[3] ?? '').trim().slice(0, MAX_FIELD_CHARS);
+    if (++count >= MAX_LIST) break;
   }
   return namespaces;
 }
 
-const orNull = (value: string): string | null => (value === '' ? null : value);
+/** An element's text, cut to MAX_FIELD_CHARS; null when empty. */
+function field(node: XmlNode | undefined): string | null {
+  const value = text(node).slice(0, MAX_FIELD_CHARS);
+  return value === '' ? null : value;
+}

@@ -2,9 +2,15 @@
  * One scan: a socket per interface (bound to its address, multicast sent out of it), two typed probes each
  * repeated on the SOAP-over-UDP schedule, replies reported live until the duration ends or the scan is aborted.
  * Hazard: replies are untrusted; a wrong RelatesTo is logged but the reply is kept (DoorBird sends `uuid:`).
+ * Everything a reply can grow is bounded: packets processed per second (PacketBudget), remembered replies
+ * (hashed keys, counted), errors kept, log lines written.
  */
+import { DISCOVERY_SEEN_KEYS } from '../../../../shared/limits.js';
 import type { NetInterface } from '../../../../shared/net.js';
 import type { RemoteInfo, UdpSocket } from '../../../platform/ports.js';
+import { throttledLog } from '../log-throttle.js';
+import { PacketBudget, type BudgetLimits } from '../packet-budget.js';
+import { SeenKeys } from '../seen-keys.js';
 import type { SourceContext, SourceStats } from '../source.js';
 import { DuplicateFilter } from './duplicate-filter.js';
 import { toObservations } from './observation.js';
@@ -21,16 +27,39 @@ export interface ProbeRun {
 
 const MAX_ERRORS = 20;
 const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
-const MAX_SEEN = 20_000;
 const encoder = new TextEncoder();
 
-export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortSignal, random: () => number): ProbeRun {
-  const stats: SourceStats = { probesSent: 0, repliesReceived: 0, dropped: 0, errors: [], skipped: [] };
+export interface ProbeOptions {
+  /** Overrides the packet budget (tests); defaults to shared/limits.ts. */
+  budget?: BudgetLimits;
+  /** Receives the scan's duplicate filters so tests can measure what they hold. */
+  inspect?: (filters: { repeats: DuplicateFilter; seen: SeenKeys }) => void;
+}
+
+export function runProbes(
+  ctx: SourceContext,
+  durationMs: number,
+  signal: AbortSignal,
+  random: () => number,
+  options: ProbeOptions = {},
+): ProbeRun {
+  const stats: Required<SourceStats> = {
+    probesSent: 0,
+    repliesReceived: 0,
+    dropped: 0,
+    errors: [],
+    skipped: [],
+    overBudget: 0,
+    socketErrors: 0,
+  };
   const timers = new TimerSet(ctx.clock);
   const sockets = new Set<UdpSocket>();
   const ourIds = new Set<string>();
-  const seen = new Set<string>();
+  const seen = new SeenKeys(DISCOVERY_SEEN_KEYS);
   const repeats = new DuplicateFilter();
+  const budget = new PacketBudget(ctx.clock, options.budget);
+  const lanLog = throttledLog(ctx.log, ctx.clock);
+  options.inspect?.({ repeats, seen });
   let finished = false;
   let resolveDone: (stats: SourceStats) => void = () => undefined;
   const done = new Promise<SourceStats>((resolve) => (resolveDone = resolve));
@@ -47,11 +76,23 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
 
   const noteError = (text: string): void => {
     if (stats.errors.length < MAX_ERRORS && !stats.errors.includes(text)) stats.errors.push(text);
-    ctx.log.warn(text);
+    lanLog('warn', text);
   };
 
   const onReply = (iface: NetInterface, data: Uint8Array, from: RemoteInfo): void => {
     if (finished) return;
+    // Before any work, even the repeat check: over the budget a packet costs a counter, not a parse.
+    if (!budget.take(data.byteLength)) {
+      stats.overBudget++;
+      stats.dropped++;
+      if (stats.overBudget === 1) {
+        noteError(
+          `More WS-Discovery packets arrived than a scan processes (${budget.describe()}); the excess was dropped ` +
+            'unread. A device on this network may be flooding UDP port 3702; cameras may be missing from this scan.',
+        );
+      }
+      return;
+    }
     if (repeats.isRepeat(from.address, data)) {
       stats.repliesReceived++;
       return;
@@ -59,12 +100,12 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
     const message = parseWsdMessage(data);
     if (!message || message.kind === 'probe') {
       stats.dropped++;
-      return ctx.log.debug('Dropped a packet that is not a WS-Discovery reply', { from: from.address, bytes: from.size });
+      return lanLog('debug', 'Dropped a packet that is not a WS-Discovery reply', { from: from.address, bytes: from.size });
     }
     stats.repliesReceived++;
-    if (message.kind === 'fault') return ctx.log.debug('WS-Discovery fault', { from: from.address, ...message.fault });
+    if (message.kind === 'fault') return lanLog('debug', 'WS-Discovery fault', { from: from.address, ...message.fault });
     if (!ourIds.has((message.relatesTo ?? '').toLowerCase())) {
-      ctx.log.debug('Kept a WS-Discovery reply whose RelatesTo is not one of our probes', {
+      lanLog('debug', 'Kept a WS-Discovery reply whose RelatesTo is not one of our probes', {
         from: from.address,
         relatesTo: message.relatesTo,
       });
@@ -72,14 +113,12 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
     const arrival = { ip: from.address, interface: iface.name, at: ctx.clock.now() };
     for (const observation of toObservations(message, arrival)) {
       // Cameras answer every probe and retransmit; identical answers within one scan are reported once.
-      const key = JSON.stringify({ ...observation, at: 0 });
-      if (seen.has(key)) continue;
-      // Bounded: forged replies with ever-new content must not grow memory for the rest of the scan.
-      if (seen.size < MAX_SEEN) seen.add(key);
+      // The key is a hash of the observation, so forged replies with ever-new content cost 44 bytes each, capped.
+      if (!seen.firstTime(JSON.stringify({ ...observation, at: 0 }))) continue;
       try {
         ctx.report(observation);
       } catch (error) {
-        ctx.log.error('Reporting a WS-Discovery reply failed', { error: (error as Error).message });
+        lanLog('error', 'Reporting a WS-Discovery reply failed', { error: (error as Error).message });
       }
     }
   };
@@ -87,7 +126,10 @@ export function runProbes(ctx: SourceContext, durationMs: number, signal: AbortS
   const open = async (iface: NetInterface): Promise<UdpSocket | null> => {
     const socket = ctx.udp();
     sockets.add(socket);
-    socket.onError((error) => noteError(`Socket error on ${iface.name} (${iface.address}): ${error.message}.`));
+    socket.onError((error) => {
+      stats.socketErrors++;
+      noteError(`Socket error on ${iface.name} (${iface.address}): ${error.message}.`);
+    });
     socket.onMessage((data, from) => onReply(iface, data, from));
     try {
       await socket.bind(0, iface.address);

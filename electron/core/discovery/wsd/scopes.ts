@@ -7,7 +7,8 @@ import { normaliseMac } from '../../../../shared/mac.js';
 import type { ObservedFact } from '../../inventory/observation.js';
 
 const SCOPE = /^onvif:\/\/[^/]+\/([^/]+)\/(.+)$/i;
-const MAX_VALUE = 256;
+/** Longest scope category or value (and joined locations) handed on, in characters. */
+export const MAX_SCOPE_CHARS = 256;
 
 export interface Scope {
   /** Lower-case category: `name`, `hardware`, `mac`, `location`, … */
@@ -24,9 +25,9 @@ export function parseScope(uri: string): Scope | null {
   const value = percentDecode(match[2].replace(/\/+$/, ''))
     .replace(/\p{Cc}/gu, ' ')
     .trim()
-    .slice(0, MAX_VALUE);
+    .slice(0, MAX_SCOPE_CHARS);
   if (value === '') return null;
-  return { category: percentDecode(match[1]).toLowerCase(), value };
+  return { category: percentDecode(match[1]).toLowerCase().slice(0, MAX_SCOPE_CHARS), value };
 }
 
 function percentDecode(text: string): string {
@@ -75,7 +76,7 @@ export function scopeFacts(uris: readonly string[]): ObservedFact[] {
 
 function pick(values: string[], how: Reader['pick']): string | null {
   if (values.length === 0) return null;
-  if (how === 'all') return values.join(', ').slice(0, MAX_VALUE);
+  if (how === 'all') return values.join(', ').slice(0, MAX_SCOPE_CHARS);
   if (how === 'longest') return values.reduce((best, value) => (value.length > best.length ? value : best));
   return values[0] ?? null;
 }

@@ -3,17 +3,21 @@
  * (listen). We do not use the onvif package's Discovery: it sends one probe, once, on one interface
  * (agsh/onvif#330). Hazard: every datagram is untrusted LAN input; parsing is in parse.ts and never throws.
  */
+import { DISCOVERY_CONFIRMS_AT_ONCE, DISCOVERY_CONFIRMS_QUEUED } from '../../../../shared/limits.js';
 import type { NetInterface } from '../../../../shared/net.js';
 import { onSubnet } from '../../../../shared/net.js';
 import type { UdpSocket } from '../../../platform/ports.js';
+import { limitConcurrency } from '../concurrency.js';
+import { throttledLog } from '../log-throttle.js';
+import { PacketBudget } from '../packet-budget.js';
 import type { DiscoverySource, SourceContext, SourceStats } from '../source.js';
 import { toObservations } from './observation.js';
 import { parseWsdMessage } from './parse.js';
-import { runProbes } from './prober.js';
+import { runProbes, type ProbeOptions } from './prober.js';
 import { WSD_MULTICAST_ADDRESS, WSD_PORT } from './probe.js';
 import { probeUnicast } from './unicast.js';
 
-export interface WsdSourceOptions {
+export interface WsdSourceOptions extends ProbeOptions {
   /** [0, 1) like Math.random; drives the retransmit back-off. Injected for deterministic tests. */
   random?: () => number;
 }
@@ -26,12 +30,14 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
   const random = options.random ?? Math.random;
   const scans = new Set<() => Promise<void>>();
   let listener: UdpSocket | null = null;
+  // A burst of Hellos (real or forged) must not open a socket per sender: confirmations queue behind a cap.
+  const confirmSlots = limitConcurrency(DISCOVERY_CONFIRMS_AT_ONCE, DISCOVERY_CONFIRMS_QUEUED);
 
   return {
     name: 'wsd',
 
     async scan(ctx: SourceContext, durationMs: number, signal: AbortSignal): Promise<SourceStats> {
-      const run = runProbes(ctx, durationMs, signal, random);
+      const run = runProbes(ctx, durationMs, signal, random, options);
       scans.add(run.stop);
       try {
         return await run.done;
@@ -44,7 +50,10 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
       if (listener) return;
       const socket = ctx.udp({ reuseAddr: true });
       listener = socket;
-      socket.onError((error) => ctx.log.warn('WS-Discovery listener socket error', { error: error.message }));
+      const lanLog = throttledLog(ctx.log, ctx.clock);
+      const budget = new PacketBudget(ctx.clock, options.budget);
+      let socketErrors = 0;
+      socket.onError((error) => lanLog('warn', 'WS-Discovery listener socket error', { error: error.message, socketErrors: ++socketErrors }));
       try {
         await socket.bind(WSD_PORT, '0.0.0.0');
       } catch (error) {
@@ -68,8 +77,14 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
         }
       }
       socket.onMessage((data, from) => {
+        if (!budget.take(data.byteLength)) {
+          return lanLog('warn', 'Announcements on UDP 3702 exceed the packet budget; the excess is dropped unread', {
+            budget: budget.describe(),
+            dropped: budget.refused,
+          });
+        }
         const message = parseWsdMessage(data);
-        if (!message) return ctx.log.debug('Ignored a non-WS-Discovery packet on 3702', { from: from.address });
+        if (!message) return lanLog('debug', 'Ignored a non-WS-Discovery packet on 3702', { from: from.address });
         // Probes (ours echoed back, or another client's) and faults describe no device.
         if (message.kind === 'probe' || message.kind === 'fault') return;
         const arrival = { ip: from.address, interface: receivingInterface(ctx.interfaces, from.address), at: ctx.clock.now() };
@@ -77,13 +92,13 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
           try {
             ctx.report(observation);
           } catch (error) {
-            ctx.log.error('Reporting a WS-Discovery announcement failed', { error: (error as Error).message });
+            lanLog('error', 'Reporting a WS-Discovery announcement failed', { error: (error as Error).message });
           }
         }
       });
     },
 
-    confirm: (ctx: SourceContext, ip: string) => probeUnicast(ctx, ip, CONFIRM_WAIT_MS, random),
+    confirm: (ctx: SourceContext, ip: string) => confirmSlots(() => probeUnicast(ctx, ip, CONFIRM_WAIT_MS, random), false),
 
     async close(): Promise<void> {
       const socket = listener;

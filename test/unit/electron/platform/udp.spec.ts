@@ -62,6 +62,26 @@ describe('createUdpSocket', () => {
     }
   });
 
+  it('keeps other error listeners and the process alive when one error listener throws', async () => {
+    const a = createUdpSocket();
+    const b = createUdpSocket();
+    try {
+      const { port } = await a.bind(0, '127.0.0.1');
+      await b.bind(0, '127.0.0.1');
+      a.onError(() => {
+        throw new Error('error listener bug');
+      });
+      const second = new Promise<Error>((resolve) => a.onError(resolve));
+      a.onMessage(() => {
+        throw new Error('listener bug');
+      });
+      await b.send(new Uint8Array([1]), port, '127.0.0.1');
+      expect((await second).message).toBe('listener bug');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('shares a port between two reuseAddr sockets, as the WS-Discovery listener needs', async () => {
     const a = createUdpSocket({ reuseAddr: true });
     const b = createUdpSocket({ reuseAddr: true });

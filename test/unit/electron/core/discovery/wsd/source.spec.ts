@@ -5,7 +5,7 @@ import type { Observation } from '../../../../../../electron/core/inventory/obse
 import { parseWsdMessage } from '../../../../../../electron/core/discovery/wsd/parse.js';
 import { buildProbe } from '../../../../../../electron/core/discovery/wsd/probe.js';
 import { createWsdSource } from '../../../../../../electron/core/discovery/wsd/source.js';
-import { FakeClock, FakeUdp, flush, MemoryLog, type FakeSocket } from './fakes.js';
+import { FakeClock, FakeUdp, flush, MemoryLog, type FakeSocket } from '../../../../../support/fake-udp.js';
 import { fixtureText } from './fixtures.js';
 
 const eth0: NetInterface = { name: 'eth0', address: '192.168.1.10', netmask: '255.255.255.0', cidr: '192.168.1.10/24', mac: null };
@@ -54,7 +54,7 @@ describe('createWsdSource().scan', () => {
       }
     }
     expect(ids.size).toBe(4); // a fresh MessageID per probe, per interface
-    expect(stats).toEqual({ probesSent: 16, repliesReceived: 0, dropped: 0, errors: [], skipped: [] });
+    expect(stats).toEqual({ probesSent: 16, repliesReceived: 0, dropped: 0, errors: [], skipped: [], overBudget: 0, socketErrors: 0 });
   });
 
   it('reports replies live, keeps a reply with an empty RelatesTo, and counts junk as dropped', async () => {
@@ -180,6 +180,22 @@ describe('createWsdSource().listen', () => {
     await source.listen(ctx);
     expect(udp.sockets[0]?.memberships).toEqual([['239.255.255.250', '192.168.1.10']]);
     expect(log.lines.some((l) => l.level === 'warn' && /wlan0/.test(l.message))).toBe(true);
+    await source.close();
+  });
+
+  it('drops an announcement flood over the packet budget, logs it a few times, and hears Hellos again a second later', async () => {
+    const { clock, udp, log, reports, ctx, source } = setup();
+    await source.listen(ctx);
+    const [listener] = udp.sockets;
+    const hello = fixtureText('camera-hello.xml');
+    for (let i = 0; i < 10_000; i++) listener?.deliver(hello, '192.168.1.41');
+    expect(reports.length).toBe(4000); // the burst; the rest was dropped unparsed
+    expect(log.lines.length).toBeLessThanOrEqual(5);
+    await clock.advance(1_000);
+    listener?.deliver(hello, '192.168.1.41');
+    expect(reports.length).toBe(4001);
+    for (let i = 0; i < 1_000; i++) listener?.fail(new Error('recvmsg ENOBUFS'));
+    expect(log.lines.length).toBeLessThanOrEqual(10);
     await source.close();
   });
 

@@ -1,5 +1,5 @@
 /** Fake clock and UDP sockets so source tests run instantly and send nothing on any network. */
-import type { Clock, LogFields, Logger, RemoteInfo, UdpSocket, UdpSocketOptions } from '../../../../../../electron/platform/ports.js';
+import type { Clock, LogFields, Logger, RemoteInfo, UdpSocket, UdpSocketOptions } from '../../electron/platform/ports.js';
 
 /** Lets promise callbacks (bind, send, close) settle. */
 export const flush = async (): Promise<void> => {
@@ -90,6 +90,10 @@ export class FakeSocket implements UdpSocket {
   async close() {
     this.closed = true;
   }
+  /** An asynchronous socket error (ICMP unreachable, ENOBUFS …), as the adapter reports it. */
+  fail(error: Error) {
+    for (const listener of this.errorListeners) listener(error);
+  }
   /** A datagram arriving from the LAN. */
   deliver(data: Uint8Array | string, address: string, port = 3702) {
     if (this.closed) return;
@@ -109,6 +113,10 @@ export class FakeUdp {
     this.sockets.push(socket);
     return socket;
   };
+  /** Sockets opened and not yet closed. */
+  open(): FakeSocket[] {
+    return this.sockets.filter((socket) => !socket.closed);
+  }
   boundOn(address: string): FakeSocket {
     const socket = this.sockets.find((s) => s.boundTo?.address === address);
     if (!socket) throw new Error(`no socket bound on ${address}`);
