@@ -67,6 +67,7 @@ describe('browser-mode server', () => {
     ws.send(JSON.stringify({ id: 2, command: 'shell.exec', args: {} }));
     expect(await nextFrame(ws)).toMatchObject({ id: 2, result: { ok: false, code: 'unknown-command' } });
     ws.send('not json at all');
+    expect(await nextFrame(ws)).toMatchObject({ id: null, result: { ok: false, code: 'invalid-args' } });
     ws.send(JSON.stringify({ id: 3, command: 'scan.start', args: { timeoutMs: 1000 } }));
     expect(await nextFrame(ws)).toEqual({ id: 3, result: { ok: true, value: { scanId: 'scan-1' } } });
     expect(core['scan.start']).toHaveBeenCalledTimes(1);
