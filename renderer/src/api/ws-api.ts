@@ -12,7 +12,8 @@ import {
 import { fail, type Result } from '../../../shared/result.js';
 import { eventFrameSchema, MAX_FRAME_BYTES, responseFrameSchema } from '../../../shared/wire.js';
 
-export const LOST_CONNECTION_MESSAGE = 'Lost connection to Camera Finder; reload the page.';
+/** The token is no longer in the address bar (page-token.ts), so a plain reload cannot reconnect. */
+export const LOST_CONNECTION_MESSAGE = 'Lost connection to Camera Finder; open the link it printed again (it ends in ?token=…).';
 
 /** The slice of the browser WebSocket (and of the `ws` package's) that the client uses. */
 export type WebSocketLike = {
@@ -40,7 +41,7 @@ function decode<K extends CommandName>(command: K, result: Result<unknown>): Res
   const value = commands[command].result.safeParse(result.value);
   return value.success
     ? { ok: true, value: value.data as CommandResult<K> }
-    : fail('internal', `Camera Finder sent an answer to ${command} this page does not understand; reload the page.`);
+    : fail('internal', `Camera Finder sent an answer to ${command} this page does not understand; open the link Camera Finder printed again.`);
 }
 
 /**
