@@ -22,10 +22,10 @@ export const wireResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), code: z.enum(errorCodes).catch('internal'), message: z.string() }),
 ]);
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Proof that the wire schema reads back exactly result.ts's `Result`; drift here is a compile error. */
-export type WireResultIsResult = z.output<typeof wireResultSchema> extends Result<unknown> ? true : never;
-const _wireResultIsResult: WireResultIsResult = true;
-void _wireResultIsResult;
+export type WireResultIsResult = Assert<Same<z.output<typeof wireResultSchema>, Result<unknown>>>;
 
 /** `id: null` answers a frame whose id could not be read (not JSON, no id). */
 export const responseFrameSchema = z.object({

@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { Logger } from '../../../../electron/platform/ports.js';
 import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from '../../../../electron/hosts/ws-server.js';
@@ -116,6 +116,19 @@ describe('browser-mode server against hostile requests', () => {
       ...Array.from({ length: 5 }, () => ({ id: null, result: expect.objectContaining({ ok: false, code: 'invalid-args' }) })),
     ]);
     expect(core['scan.start']).not.toHaveBeenCalled();
+  });
+
+  it('stops reading a client that sends 200k requests and never reads an answer, and keeps serving others', async () => {
+    const { server: s, core } = await start({ limits: { ...defaultSessionLimits, softBufferBytes: 64 * 1024 } });
+    const socket = await rawWebSocket(s.port, s.token);
+    socket.pause(); // never read
+    const request = (id: number) => frame({ payload: Buffer.from(JSON.stringify({ id, command: 'scan.status', args: {} })) });
+    socket.write(Buffer.concat(Array.from({ length: 200_000 }, (_, i) => request(i + 1))));
+    await new Promise((r) => setTimeout(r, 1500));
+    const handled = vi.mocked(core['scan.status']).mock.calls.length;
+    expect(handled).toBeLessThan(50_000); // the rest waits in TCP buffers, not in our memory
+    expect(await stillServing(s)).toEqual(ALIVE);
+    socket.destroy();
   });
 
   it('rate-limits the warnings for a flood of bad frames', async () => {
