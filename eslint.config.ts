@@ -35,6 +35,23 @@ export default tseslint.config(
     },
   },
   {
+    // Feature files of the contract sit one level down: `../x` (shared/ itself) is fine, `../../` is not.
+    files: ['shared/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./|\\.\\./(?!\\.\\./))',
+              message: 'shared/ is pure TypeScript: it may import only zod and files in shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts'],
     rules: {

@@ -3,12 +3,10 @@
  * `window.cameraFinder`. The IPC event object never reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { commandNames, isEventName, type EventName } from '../shared/names.js';
+import { isEventName, mapCommandNames, type EventName } from '../shared/names.js';
 import { IPC_EVENT, IPC_INVOKE } from './hosts/ipc-channels.js';
 
-const api: Record<string, unknown> = Object.fromEntries(
-  commandNames.map((name) => [name, (args: unknown) => ipcRenderer.invoke(IPC_INVOKE, name, args ?? {})]),
-);
+const api: Record<string, unknown> = mapCommandNames((name) => (args: unknown) => ipcRenderer.invoke(IPC_INVOKE, name, args ?? {}));
 
 api.on = (event: EventName, listener: (payload: unknown) => void) => {
   if (!isEventName(event) || typeof listener !== 'function') throw new Error('Unknown event');

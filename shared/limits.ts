@@ -39,3 +39,17 @@ export const DISCOVERY_SEEN_KEYS = 20_000;
 /** Unicast confirmations running at once per source (each holds a socket ~1 s); more wait in a bounded queue. */
 export const DISCOVERY_CONFIRMS_AT_ONCE = 16;
 export const DISCOVERY_CONFIRMS_QUEUED = 1024;
+
+// --- Browser-mode WebSocket, per client (back-pressure against a page that sends but never reads) ---
+
+/** Unsent bytes queued for one client above which the server stops reading its requests until it catches up. */
+export const WS_SOFT_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Unsent bytes queued for one client above which it is dropped. Above MAX_FRAME_BYTES so a slow but honest
+ * page still receives one full-inventory answer plus the events that follow it.
+ */
+export const WS_HARD_BUFFER_BYTES = MAX_FRAME_BYTES + 16 * 1024 * 1024;
+
+/** Requests one client may have in the core at once; reading pauses at this many, extras answer `busy`. */
+export const WS_MAX_IN_FLIGHT = 64;

@@ -12,3 +12,11 @@ export const isCommandName = (name: unknown): name is CommandName =>
   typeof name === 'string' && (commandNames as readonly string[]).includes(name);
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+
+/**
+ * One entry per command name, from `make`. Untyped on purpose: names.ts has no schemas; contract/index.ts
+ * wraps it in helpers (`apiCommands`, `commandHandlers`) whose `make` is checked per command.
+ */
+export function mapCommandNames<V>(make: (name: CommandName) => V): Record<CommandName, V> {
+  return Object.fromEntries(commandNames.map((name) => [name, make(name)])) as Record<CommandName, V>;
+}

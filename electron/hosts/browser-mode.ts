@@ -2,11 +2,13 @@
  * `node dist/electron/server.js [--port N] [--host 127.0.0.1] [--interface name]… [--allow-remote]`
  * Starts the core behind the browser-mode server and prints the URL (with its token) to open.
  */
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../platform/logger.js';
 import { createConfSettings, createMemorySettings } from '../platform/settings.js';
 import { createCore } from '../core/core.js';
 import { createNodePorts } from '../platform/node-ports.js';
+import { exitOnCrashRedacted } from './crash-report.js';
 import { rendererDir } from './paths.js';
 import { startBrowserServer } from './ws-server.js';
 
@@ -26,11 +28,14 @@ export async function runBrowserMode(argv: string[], moduleUrl: string): Promise
   if (!loopback && !values['allow-remote']) {
     throw new Error(`Refusing to listen on ${values.host}: browser mode binds to loopback unless --allow-remote is given.`);
   }
+  // Made here, not in the server, so a crash report from any point on can leave it out.
+  const token = randomBytes(24).toString('base64url');
+  exitOnCrashRedacted(() => [token]);
   const log = createLogger({ level: values.verbose ? 'debug' : 'info' });
   const settings = values['no-settings'] ? createMemorySettings() : createConfSettings();
   const core = createCore(createNodePorts(log, settings), { allowedInterfaces: values.interface });
   await core.start();
-  const server = await startBrowserServer({ core, staticDir: rendererDir(moduleUrl), log, host: values.host, port: Number(values.port) });
+  const server = await startBrowserServer({ core, staticDir: rendererDir(moduleUrl), log, host: values.host, port: Number(values.port), token });
   process.stdout.write(`Camera Finder is running in browser mode. Open ${server.url}\n`);
   const stop = async () => {
     await server.close();

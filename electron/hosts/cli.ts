@@ -1,86 +1,108 @@
 /**
  * Front door 3: `camera-finder scan [--json] [--timeout ms] [--interface name]…`.
- * With --json, stdout carries exactly one JSON object {devices, diagnostics}; everything else goes to stderr.
+ * Every command goes through the contract's `dispatch`, like IPC and the WebSocket. With --json, stdout
+ * carries exactly one JSON object {devices, diagnostics}; everything else goes to stderr. Exit codes: EXIT.
  */
-import { parseArgs } from 'node:util';
-import type { ScanDiagnostics } from '../../shared/contract.js';
-import { createLogger } from '../platform/logger.js';
-import { createMemorySettings } from '../platform/settings.js';
-import { formatTable } from './cli-table.js';
+import type { EventPayload, ScanDiagnostics } from '../../shared/contract.js';
+import { dispatch } from '../../shared/dispatch.js';
+import type { Core } from '../core/core.js';
 import { createCore } from '../core/core.js';
+import { createLogger } from '../platform/logger.js';
 import { createNodePorts } from '../platform/node-ports.js';
+import type { Logger } from '../platform/ports.js';
+import { createMemorySettings } from '../platform/settings.js';
+import { EXIT, parseCliArgs, usage } from './cli-args.js';
+import { writeScanJson } from './cli-json.js';
+import { formatTable } from './cli-table.js';
 
-const usage = `Usage:
-  camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all]
-  camera-finder interfaces [--json]
+type Finished = EventPayload<'scan-finished'>;
 
-  --timeout <ms>      how long to listen for cameras (default 3000)
-  --interface <name>  probe only this interface (repeatable)
-  --all               also list devices that are not cameras (PCs, printers)
-  --json              print one JSON object on stdout, nothing else`;
+export interface CliDeps {
+  /** The core for this run, limited to `allowedInterfaces`; tests pass a fake one. */
+  createCore(allowedInterfaces: string[] | undefined, log: Logger): Core;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
 
-export async function runCli(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        interface: { type: 'string', multiple: true },
-        all: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
-    return 2;
+export const nodeCliDeps = (): CliDeps => ({
+  createCore: (allowedInterfaces, log) => createCore(createNodePorts(log, createMemorySettings()), { allowedInterfaces }),
+  stdout: process.stdout,
+  stderr: process.stderr,
+});
+
+/** Why nothing was probed, as one sentence a technician can act on; null when at least one interface was. */
+function couldNotScan(d: ScanDiagnostics, reason: Finished['reason']): string | null {
+  if (reason === 'failed') return `Could not scan: ${d.errors[0] ?? 'the scan failed'}.`;
+  if (d.interfaces.length) return null;
+  const why = d.skipped.length ? d.skipped.map((s) => s.reason).join(' ') : 'this machine has no usable IPv4 interface (is the cable in, or Wi-Fi on?).';
+  return `Could not scan: no interface was probed. ${why}`;
+}
+
+export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Promise<number> {
+  const { stdout, stderr } = deps;
+  const cmd = parseCliArgs(argv);
+  if (cmd.kind === 'help') {
+    stderr.write(usage + '\n');
+    return EXIT.ok;
   }
-  const { values, positionals } = parsed;
-  const command = positionals[0];
-  if (values.help || !command || !['scan', 'interfaces'].includes(command)) {
-    process.stderr.write(usage + '\n');
-    return values.help ? 0 : 2;
+  if (cmd.kind === 'usage-error') {
+    stderr.write(`${cmd.message}\n${usage}\n`);
+    return EXIT.usage;
   }
-  const timeoutMs = values.timeout === undefined ? 3000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 200 || timeoutMs > 120_000) {
-    process.stderr.write('--timeout must be a whole number of milliseconds between 200 and 120000.\n');
-    return 2;
-  }
-  const log = createLogger({ level: values.verbose ? 'debug' : 'warn' });
-  const core = createCore(createNodePorts(log, createMemorySettings()), { allowedInterfaces: values.interface });
+  const log = createLogger({ level: cmd.verbose ? 'debug' : 'warn' });
+  const core = deps.createCore(cmd.interfaces, log);
 
-  if (command === 'interfaces') {
-    const result = await core['interfaces.list']({});
-    const list = result.ok ? result.value.interfaces : [];
-    process.stdout.write(values.json ? JSON.stringify({ interfaces: list }) + '\n' : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}`).join('\n') + '\n');
-    return 0;
+  if (cmd.kind === 'interfaces') {
+    const result = await dispatch(core, 'interfaces.list', {});
+    if (!result.ok) {
+      stderr.write(result.message + '\n');
+      return EXIT.failed;
+    }
+    const list = result.value.interfaces;
+    stdout.write(cmd.json ? JSON.stringify({ interfaces: list }) + '\n' : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}`).join('\n') + '\n');
+    return EXIT.ok;
   }
 
   await core.start();
-  const finished = new Promise<ScanDiagnostics>((resolve) => core.on('scan-finished', (e) => resolve(e.diagnostics)));
-  if (!values.json && process.stderr.isTTY) {
-    core.on('scan-progress', (p) => process.stderr.write(`\rScanning… ${Math.round(p.elapsedMs / 100) / 10}s  ${p.found} cameras`));
+  const finished = new Map<string, Finished>();
+  const waiting = new Map<string, (e: Finished) => void>();
+  core.on('scan-finished', (e) => {
+    finished.set(e.scanId, e);
+    waiting.get(e.scanId)?.(e);
+  });
+  if (!cmd.json && stderr.isTTY) {
+    core.on('scan-progress', (p) => stderr.write(`\rScanning… ${Math.round(p.elapsedMs / 100) / 10}s  ${p.found} cameras`));
   }
-  const started = await core['scan.start']({ timeoutMs });
+  const started = await dispatch(core, 'scan.start', cmd.scan);
   if (!started.ok) {
-    process.stderr.write(started.message + '\n');
+    stderr.write(started.message + '\n');
     await core.close();
-    return 1;
+    return EXIT.failed;
   }
-  const diagnostics = await finished;
-  const listed = await core['devices.list']({});
+  const { scanId } = started.value;
+  const { diagnostics, reason } = finished.get(scanId) ?? (await new Promise<Finished>((resolve) => waiting.set(scanId, resolve)));
+  const listed = await dispatch(core, 'devices.list', {});
   await core.close();
-  const devices = (listed.ok ? listed.value.devices : []).filter((d) => values.all || values.json || d.isCamera);
-  if (values.json) {
-    process.stdout.write(JSON.stringify({ devices, diagnostics }) + '\n');
+  const devices = (listed.ok ? listed.value.devices : []).filter((d) => cmd.all || cmd.json || d.isCamera);
+  const notScanned = couldNotScan(diagnostics, reason);
+
+  if (cmd.json) {
+    writeScanJson(stdout, devices, listed.ok ? diagnostics : { ...diagnostics, errors: [...diagnostics.errors, listed.message] });
   } else {
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    process.stdout.write(devices.length ? formatTable(devices) + '\n' : 'No cameras answered.\n');
-    process.stderr.write(`Probed ${diagnostics.interfaces.map((i) => `${i.name} (${i.address})`).join(', ') || 'no interface'}; ${devices.length} found.\n`);
-    for (const s of diagnostics.skipped) process.stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
+    if (stderr.isTTY) stderr.write('\n');
+    if (!notScanned) {
+      stdout.write(devices.length ? formatTable(devices) + '\n' : 'No cameras answered.\n');
+      stderr.write(`Probed ${diagnostics.interfaces.map((i) => `${i.name} (${i.address})`).join(', ')}; ${devices.length} found.\n`);
+      for (const s of diagnostics.skipped) stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
+    }
   }
-  return 0;
+  if (notScanned) {
+    stderr.write(notScanned + '\n');
+    return EXIT.couldNotScan;
+  }
+  if (!listed.ok) {
+    stderr.write(`The scan ran but its devices could not be read: ${listed.message}\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
 }

@@ -2,7 +2,8 @@ import type { Api } from '../../../shared/contract.js';
 import { getIpcApi } from './ipc-api.js';
 import { createUnavailableApi } from './unavailable-api.js';
 import { createWsApi } from './ws-api.js';
-import { wsUrlFromLocation } from './ws-url.js';
+import { takePageToken } from './page-token.js';
+import { wsUrlFor } from './ws-url.js';
 
 export const MISSING_TOKEN_MESSAGE =
   'This page was opened without its access token; open the full link Camera Finder printed (it ends in ?token=…).';
@@ -15,12 +16,15 @@ export type Connection = {
 
 const never = () => () => undefined;
 
-/** Electron's preload bridge when present, else the browser-mode WebSocket of the server that served this page. */
+/**
+ * Electron's preload bridge when present, else the browser-mode WebSocket of the server that served this
+ * page. Call once per page load: it takes the token out of the address bar.
+ */
 export function chooseApi(): Connection {
   const ipc = getIpcApi();
   if (ipc) return { api: ipc, onDisconnect: never };
-  const url = wsUrlFromLocation(window.location);
-  if (!url) return { api: createUnavailableApi(MISSING_TOKEN_MESSAGE), onDisconnect: never };
-  const api = createWsApi(url);
+  const token = takePageToken(window);
+  if (!token) return { api: createUnavailableApi(MISSING_TOKEN_MESSAGE), onDisconnect: never };
+  const api = createWsApi(wsUrlFor(window.location, token));
   return { api, onDisconnect: (listener) => api.onDisconnect(listener) };
 }

@@ -1,4 +1,4 @@
-import { commandNames, type Api } from '../../../shared/contract.js';
+import { apiCommands, type Api } from '../../../shared/contract.js';
 import { fail } from '../../../shared/result.js';
 
 /**
@@ -6,8 +6,6 @@ import { fail } from '../../../shared/result.js';
  * what to do, instead of a blank window when no transport can be reached.
  */
 export function createUnavailableApi(message: string): Api {
-  const methods = Object.fromEntries(
-    commandNames.map((name) => [name, () => Promise.resolve(fail('unavailable', message))]),
-  );
-  return { ...methods, on: () => () => undefined } as unknown as Api;
+  const methods = apiCommands(() => () => Promise.resolve(fail('unavailable', message)));
+  return { ...methods, on: () => () => undefined };
 }

@@ -1,16 +1,19 @@
 import {
-  commandNames,
   commands,
   events,
   isEventName,
+  apiCommands,
   type Api,
+  type CommandArgs,
   type CommandName,
+  type CommandResult,
   type EventName,
 } from '../../../shared/contract.js';
-import { errorCodes, fail, type ErrorCode, type Result } from '../../../shared/result.js';
+import { fail, type Result } from '../../../shared/result.js';
 import { eventFrameSchema, MAX_FRAME_BYTES, responseFrameSchema } from '../../../shared/wire.js';
 
-export const LOST_CONNECTION_MESSAGE = 'Lost connection to Camera Finder; reload the page.';
+/** The token is no longer in the address bar (page-token.ts), so a plain reload cannot reconnect. */
+export const LOST_CONNECTION_MESSAGE = 'Lost connection to Camera Finder; open the link it printed again (it ends in ?token=…).';
 
 /** The slice of the browser WebSocket (and of the `ws` package's) that the client uses. */
 export type WebSocketLike = {
@@ -30,9 +33,16 @@ export type WsApi = Api & { onDisconnect(listener: (message: string) => void): (
 const OPEN = 1;
 /** Dropped frames are logged (without their content) so a contract mismatch is visible in the console. */
 const drop = (why: string) => console.warn(`Camera Finder: dropped a WebSocket frame (${why}).`);
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>(errorCodes);
-type WireResult = { ok: true; value: unknown } | { ok: false; code: string; message: string };
-type Pending = { command: CommandName; resolve: (result: Result<unknown>) => void };
+type Pending = { resolve: (result: Result<unknown>) => void };
+
+/** The command's own result schema checks a successful answer's value before the views see it. */
+function decode<K extends CommandName>(command: K, result: Result<unknown>): Result<CommandResult<K>> {
+  if (!result.ok) return result;
+  const value = commands[command].result.safeParse(result.value);
+  return value.success
+    ? { ok: true, value: value.data as CommandResult<K> }
+    : fail('internal', `Camera Finder sent an answer to ${command} this page does not understand; open the link Camera Finder printed again.`);
+}
 
 /**
  * Talks to the core over the browser-mode WebSocket. Every frame from the server is parsed with the
@@ -85,36 +95,29 @@ export function createWsApi(url: string, WebSocketImpl?: WebSocketConstructor): 
     }
   }
 
-  function settle(id: number, result: WireResult): void {
-    const call = pending.get(id);
-    if (!call) return;
+  function settle(id: number | null, result: Result<unknown>): void {
+    // id null answers a frame the server could not read; this client never sends one, so nothing waits for it.
+    const call = id === null ? undefined : pending.get(id);
+    if (id === null || !call) return;
     pending.delete(id);
-    if (!result.ok) {
-      const code = ERROR_CODES.has(result.code) ? (result.code as ErrorCode) : 'internal';
-      return call.resolve(fail(code, result.message));
-    }
-    const value = commands[call.command].result.safeParse(result.value);
-    call.resolve(
-      value.success
-        ? { ok: true, value: value.data }
-        : fail('internal', `Camera Finder sent an answer to ${call.command} this page does not understand; reload the page.`),
-    );
+    call.resolve(result);
   }
 
-  function request(command: CommandName, args: unknown): Promise<Result<unknown>> {
+  function request<K extends CommandName>(command: K, args: CommandArgs<K>): Promise<Result<CommandResult<K>>> {
     if (closed) return Promise.resolve(fail('unavailable', LOST_CONNECTION_MESSAGE));
     const id = nextId++;
     const frame = JSON.stringify({ id, command, args: args ?? {} });
-    return new Promise((resolve) => {
-      pending.set(id, { command, resolve });
+    const answer = new Promise<Result<unknown>>((resolve) => {
+      pending.set(id, { resolve });
       if (socket.readyState === OPEN) socket.send(frame);
       else queue.push(frame);
     });
+    return answer.then((result) => decode(command, result));
   }
 
-  const methods = Object.fromEntries(commandNames.map((name) => [name, (args: unknown) => request(name, args)]));
+  const methods = apiCommands((name) => (args) => request(name, args));
   return {
-    ...(methods as unknown as Omit<Api, 'on'>),
+    ...methods,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

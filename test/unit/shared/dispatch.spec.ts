@@ -1,21 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../../shared/contract.js';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/dispatch.js';
-import { ok } from '../../../shared/result.js';
-
-function fakeHandlers(): Handlers {
-  return {
-    'scan.start': vi.fn(async () => ok({ scanId: 's1' })),
-    'scan.stop': vi.fn(async () => ok({ stopped: true })),
-    'scan.status': vi.fn(async () => ok({ running: false, last: null })),
-    'devices.list': vi.fn(async () => ok({ devices: [] })),
-    'interfaces.list': vi.fn(async () => ok({ interfaces: [] })),
-  };
-}
+import { fakeHandlers } from '../../support/fake-handlers.js';
 
 describe('dispatch (the gate every front door passes)', () => {
   it('calls the handler with parsed arguments', async () => {
-    const h = fakeHandlers();
+    const h = fakeHandlers({ 'scan.start': { scanId: 's1' } });
     const r = await dispatch(h, 'scan.start', { timeoutMs: 1500, interfaces: ['eth0'] });
     expect(r).toEqual({ ok: true, value: { scanId: 's1' } });
     expect(h['scan.start']).toHaveBeenCalledWith({ timeoutMs: 1500, interfaces: ['eth0'] });

@@ -1,17 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { Core } from '../../../../electron/core/core.js';
+import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, createIpcGate } from '../../../../electron/hosts/ipc-gate.js';
 import { silentLogger } from '../../../../electron/platform/logger.js';
-import { ok } from '../../../../shared/result.js';
+import { fakeHandlers } from '../../../support/fake-handlers.js';
 
-const handlers = () =>
-  ({
-    'scan.start': vi.fn(async () => ok({ scanId: 's' })),
-    'scan.stop': vi.fn(async () => ok({ stopped: false })),
-    'scan.status': vi.fn(async () => ok({ running: false, last: null })),
-    'devices.list': vi.fn(async () => ok({ devices: [] })),
-    'interfaces.list': vi.fn(async () => ok({ interfaces: [] })),
-  }) satisfies Omit<Core, 'on' | 'start' | 'close'>;
+const handlers = () => fakeHandlers({ 'scan.start': { scanId: 's' } });
 
 describe('IPC gate (Electron front door)', () => {
   it('answers our own page', async () => {

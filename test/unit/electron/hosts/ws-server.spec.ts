@@ -1,28 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Core } from '../../../../electron/core/core.js';
-import { EventHub } from '../../../../electron/core/events.js';
 import { silentLogger } from '../../../../electron/platform/logger.js';
 import { startBrowserServer, type BrowserServer } from '../../../../electron/hosts/ws-server.js';
-import { ok } from '../../../../shared/result.js';
-
-function fakeCore() {
-  const hub = new EventHub();
-  const core = {
-    on: hub.on.bind(hub),
-    start: async () => {},
-    close: async () => {},
-    'scan.start': vi.fn(async () => ok({ scanId: 'scan-1' })),
-    'scan.stop': vi.fn(async () => ok({ stopped: false })),
-    'scan.status': vi.fn(async () => ok({ running: false, last: null })),
-    'devices.list': vi.fn(async () => ok({ devices: [] })),
-    'interfaces.list': vi.fn(async () => ok({ interfaces: [] })),
-  } satisfies Core;
-  return { core, hub };
-}
+import { fakeCore } from '../../../support/fake-handlers.js';
 
 const staticDir = mkdtempSync(join(tmpdir(), 'cf-ws-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Camera Finder</title>');
@@ -84,6 +67,7 @@ describe('browser-mode server', () => {
     ws.send(JSON.stringify({ id: 2, command: 'shell.exec', args: {} }));
     expect(await nextFrame(ws)).toMatchObject({ id: 2, result: { ok: false, code: 'unknown-command' } });
     ws.send('not json at all');
+    expect(await nextFrame(ws)).toMatchObject({ id: null, result: { ok: false, code: 'invalid-args' } });
     ws.send(JSON.stringify({ id: 3, command: 'scan.start', args: { timeoutMs: 1000 } }));
     expect(await nextFrame(ws)).toEqual({ id: 3, result: { ok: true, value: { scanId: 'scan-1' } } });
     expect(core['scan.start']).toHaveBeenCalledTimes(1);

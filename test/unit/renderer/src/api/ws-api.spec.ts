@@ -120,7 +120,7 @@ describe('createWsApi', () => {
     await expect(pending).resolves.toEqual(lost);
     await expect(api['devices.list']({})).resolves.toEqual(lost);
     expect(told).toEqual([LOST_CONNECTION_MESSAGE]);
-    expect(LOST_CONNECTION_MESSAGE).toBe('Lost connection to Camera Finder; reload the page.');
+    expect(LOST_CONNECTION_MESSAGE).toBe('Lost connection to Camera Finder; open the link it printed again (it ends in ?token=…).');
   });
 
   it('keeps delivering to other listeners when one throws', () => {

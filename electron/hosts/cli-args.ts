@@ -1,0 +1,81 @@
+/**
+ * The CLI's command line: parsed into contract arguments, checked by the contract's own schema (so the
+ * `--timeout` bounds and default live in one place, shared/contract/scan.ts), or a usage error sentence.
+ */
+import { parseArgs } from 'node:util';
+import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
+
+/** What the process exit code tells a script. The README and --help list the same table. */
+export const EXIT = {
+  /** The command ran; for `scan`, the scan ran (even if no camera answered). */
+  ok: 0,
+  /** Any other failure (a scan already running, an unexpected error). */
+  failed: 1,
+  /** The command line is wrong (unknown command or option, bad --timeout). */
+  usage: 2,
+  /** Nothing could be scanned: no usable interface (unknown --interface, cable out), or the scan failed. */
+  couldNotScan: 3,
+} as const;
+
+export const usage = `Usage:
+  camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all]
+  camera-finder interfaces [--json]
+
+  --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
+  --interface <name>  probe only this interface (repeatable)
+  --all               also list devices that are not cameras (PCs, printers)
+  --json              print one JSON object on stdout, nothing else
+
+Exit codes:
+  ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered)
+  ${EXIT.failed}  another failure (a scan already running, an unexpected error)
+  ${EXIT.usage}  usage error (unknown command or option, bad --timeout)
+  ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'usage-error'; message: string }
+  | { kind: 'interfaces'; json: boolean; verbose: boolean; interfaces: string[] | undefined }
+  | { kind: 'scan'; json: boolean; all: boolean; verbose: boolean; interfaces: string[] | undefined; scan: ParsedArgs<'scan.start'> };
+
+export function parseCliArgs(argv: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        interface: { type: 'string', multiple: true },
+        all: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return { kind: 'usage-error', message: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  const command = positionals[0];
+  if (command !== 'scan' && command !== 'interfaces') {
+    return { kind: 'usage-error', message: command === undefined ? 'No command given.' : `Unknown command ${JSON.stringify(command.slice(0, 40))}.` };
+  }
+  const interfaces = values.interface;
+  // Digits only: Number() would take '', ' 5', '1e3' and '0x10' and turn a typo into a different scan.
+  const timeoutMs = values.timeout === undefined ? SCAN_TIMEOUT_MS.default : /^\d{1,9}$/.test(values.timeout) ? Number(values.timeout) : NaN;
+  const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}) });
+  if (!scan.success) {
+    const bad = scan.error.issues[0]?.path[0] === 'interfaces' ? 'interface' : 'timeout';
+    return {
+      kind: 'usage-error',
+      message:
+        bad === 'timeout'
+          ? `--timeout must be a whole number of milliseconds between ${SCAN_TIMEOUT_MS.min} and ${SCAN_TIMEOUT_MS.max}.`
+          : '--interface must name an interface (1 to 64 characters, at most 64 of them).',
+    };
+  }
+  const common = { json: values.json, verbose: values.verbose, interfaces };
+  return command === 'interfaces' ? { kind: 'interfaces', ...common } : { kind: 'scan', ...common, all: values.all, scan: scan.data };
+}
