@@ -7,6 +7,8 @@ import { createInterface } from 'node:readline';
 import type { Lab } from './lab.js';
 
 export interface AppInLab {
+  /** pid of the server process (`ip netns exec` execs node, so it is node's own pid) */
+  pid: number;
   url: string;
   token: string;
   port: number;
@@ -36,6 +38,7 @@ export async function startAppInLab(lab: Lab, extraArgs: string[] = []): Promise
   });
   const parsed = new URL(url);
   return {
+    pid: child.pid ?? -1,
     url,
     token: parsed.searchParams.get('token') ?? '',
     port: Number(parsed.port),
