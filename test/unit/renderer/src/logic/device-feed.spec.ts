@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../../shared/result.js';
 import type { DeviceState } from '../../../../../renderer/src/logic/device-store.js';
 import { startDeviceFeed } from '../../../../../renderer/src/logic/device-feed.js';
-import { createFakeApi, deferred } from '../../../../fixtures/renderer/fake-api.js';
-import { makeDevice } from '../../../../fixtures/renderer/devices.js';
+import { createFakeApi, deferred } from '../../../../support/fake-api.js';
+import { makeDevice } from '../../../../support/devices.js';
 
 describe('startDeviceFeed', () => {
   it('keeps events that arrive while devices.list is loading, applied on top of the list', async () => {

@@ -3,7 +3,7 @@ import type { ScanDiagnostics } from '../../../../../shared/contract.js';
 import type { Result } from '../../../../../shared/result.js';
 import { createScanController, FINISH_GRACE_MS } from '../../../../../renderer/src/logic/scan-controller.js';
 import type { ScanState } from '../../../../../renderer/src/logic/scan-state.js';
-import { createFakeApi, deferred } from '../../../../fixtures/renderer/fake-api.js';
+import { createFakeApi, deferred } from '../../../../support/fake-api.js';
 
 const diagnostics = (scanId: string): ScanDiagnostics => ({
   scanId,
