@@ -16,11 +16,11 @@ function runCrashingScript(prefix: string, signal?: NodeJS.Signals): Promise<{ c
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let sawLab = false;
-  child.stdout.on('data', async (d: Buffer) => {
+  child.stdout.on('data', (d: Buffer) => void (async () => {
     if (!d.toString().includes('lab-up')) return;
     sawLab = (await withPrefix(prefix)).length > 0;
     if (signal) child.kill(signal);
-  });
+  })());
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, sawLab })));
 }
 
