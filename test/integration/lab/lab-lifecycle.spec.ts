@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { announceSkip } from '../../lab/can-run.js';
 import { listNamespaces } from '../../lab/ip.js';
 import { createLab, destroyLabByPrefix } from '../../lab/lab.js';
 import { probeFromTech } from '../../lab/tech-probe.js';
 
-const canRun = process.platform === 'linux' && process.getuid?.() === 0;
+const canRun = !announceSkip('lab lifecycle', { needsBuild: false });
 const withPrefix = async (prefix: string): Promise<string[]> =>
   (await listNamespaces()).filter((n) => n.startsWith(`${prefix}-`));
 
