@@ -75,7 +75,7 @@ const importDirection: Rule.RuleModule = {
       const node = estree as TsKinds;
       return (
         node.importKind === 'type' ||
-      node.exportKind === 'type' ||
+        node.exportKind === 'type' ||
         (node.specifiers !== undefined && node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'))
       );
     };

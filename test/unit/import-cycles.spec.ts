@@ -73,7 +73,14 @@ describe('import graph of electron/ and shared/', () => {
       ['d.ts', ['a.ts']],
     ]);
     expect(findCycle(graph)).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
-    expect(findCycle(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('reads every kind of import specifier', () => {

@@ -29,8 +29,14 @@ describe('import boundaries', () => {
   });
 
   it('keeps shared/ pure: zod and its own files only', async () => {
-    expect(await restricted('shared/x.ts', "import { z } from 'zod';\nimport { ok } from './result.js';\nexport const a = [z, ok];\n")).toEqual([]);
-    for (const bad of ["import fs from 'node:fs';", "import { createCore } from '../electron/core/core.js';", "import React from 'react';"]) {
+    expect(
+      await restricted('shared/x.ts', "import { z } from 'zod';\nimport { ok } from './result.js';\nexport const a = [z, ok];\n"),
+    ).toEqual([]);
+    for (const bad of [
+      "import fs from 'node:fs';",
+      "import { createCore } from '../electron/core/core.js';",
+      "import React from 'react';",
+    ]) {
       expect((await restricted('shared/x.ts', `${bad}\nexport const a = 1;\n`)).length, bad).toBeGreaterThanOrEqual(1);
     }
   });
@@ -82,7 +88,9 @@ describe('layer direction: shared ← platform ← core ← hosts ← main/prelo
 
   it('says which layer broke which rule, so the fix is obvious', async () => {
     const [message] = await restricted('electron/core/discovery/wsd/x.ts', importing('../../identity/oui.js'));
-    expect(message).toMatch(/electron\/core\/discovery\/ may not import electron\/core\/identity\/oui\.js: capabilities do not import each other/);
+    expect(message).toMatch(
+      /electron\/core\/discovery\/ may not import electron\/core\/identity\/oui\.js: capabilities do not import each other/,
+    );
   });
 
   it('also checks re-exports and dynamic imports', async () => {

@@ -13,7 +13,10 @@ function fakeModule(id: string, tests: State[], moduleState: State = tests.inclu
 
 function runEnd(reporter: SummaryReporter, modules: TestModule[], unhandled = 0): string {
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  reporter.onTestRunEnd(modules, Array.from({ length: unhandled }, () => ({ message: 'boom' }) as never));
+  reporter.onTestRunEnd(
+    modules,
+    Array.from({ length: unhandled }, () => ({ message: 'boom' }) as never),
+  );
   const text = out.mock.calls.map(([chunk]) => String(chunk)).join('');
   out.mockRestore();
   return text;
@@ -23,14 +26,27 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('SummaryReporter', () => {
   it('ends with the counts alone on the last line', () => {
-    const text = runEnd(new SummaryReporter(), [fakeModule('a.spec.ts', ['passed', 'passed', 'failed']), fakeModule('b.spec.ts', ['skipped'])]);
+    const text = runEnd(new SummaryReporter(), [
+      fakeModule('a.spec.ts', ['passed', 'passed', 'failed']),
+      fakeModule('b.spec.ts', ['skipped']),
+    ]);
     expect(text.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed, 1 skipped');
   });
 
   it('lists skipped suites with the reasons they printed', () => {
     const reporter = new SummaryReporter();
-    reporter.onUserConsoleLog({ content: '[SKIPPED] Chromium end-to-end: the network lab needs root.\n', taskId: 'e2e.spec.ts', type: 'stderr', time: 0, size: 1 });
-    const text = runEnd(reporter, [fakeModule('e2e.spec.ts', ['skipped', 'skipped']), fakeModule('quiet.spec.ts', ['skipped']), fakeModule('ok.spec.ts', ['passed'])]);
+    reporter.onUserConsoleLog({
+      content: '[SKIPPED] Chromium end-to-end: the network lab needs root.\n',
+      taskId: 'e2e.spec.ts',
+      type: 'stderr',
+      time: 0,
+      size: 1,
+    });
+    const text = runEnd(reporter, [
+      fakeModule('e2e.spec.ts', ['skipped', 'skipped']),
+      fakeModule('quiet.spec.ts', ['skipped']),
+      fakeModule('ok.spec.ts', ['passed']),
+    ]);
     expect(text).toContain('SKIPPED SUITES:\n');
     expect(text).toContain('  - e2e.spec.ts: 2 skipped — Chromium end-to-end: the network lab needs root.\n');
     expect(text).toContain('  - quiet.spec.ts: 1 skipped — no reason printed\n');

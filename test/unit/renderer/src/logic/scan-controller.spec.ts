@@ -24,7 +24,11 @@ function setup() {
   fake.handle('scan.status', async () => ({ ok: true, value: { running: false, last: null } }));
   const states: ScanState[] = [];
   const errors: string[] = [];
-  const controller = createScanController(fake.api, (s) => states.push(s), (m) => errors.push(m));
+  const controller = createScanController(
+    fake.api,
+    (s) => states.push(s),
+    (m) => errors.push(m),
+  );
   const now = () => states.at(-1)!;
   return { fake, controller, states, errors, now };
 }
@@ -84,7 +88,11 @@ describe('createScanController', () => {
     const fake = createFakeApi();
     fake.handle('scan.status', async () => ({ ok: true, value: { running: false, last: diagnostics('old') } }));
     const states: ScanState[] = [];
-    createScanController(fake.api, (s) => states.push(s), () => undefined);
+    createScanController(
+      fake.api,
+      (s) => states.push(s),
+      () => undefined,
+    );
     await tick();
     expect(states.at(-1)!.last?.scanId).toBe('old');
   });

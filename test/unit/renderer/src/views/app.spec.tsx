@@ -13,14 +13,25 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 
 const lobby = makeDevice();
 const gate = makeDevice({ id: 'mac:ac:cc:8e:00:00:02', mac: 'ac:cc:8e:00:00:02', ip: '198.18.0.9', name: 'Gate', model: 'M3106' });
-const printer = makeDevice({ id: 'mac:00:11:22:33:44:55', mac: '00:11:22:33:44:55', ip: '198.18.0.50', name: 'Printer', isCamera: false, vendor: null, manufacturer: 'HP', model: 'LaserJet' });
+const printer = makeDevice({
+  id: 'mac:00:11:22:33:44:55',
+  mac: '00:11:22:33:44:55',
+  ip: '198.18.0.50',
+  name: 'Printer',
+  isCamera: false,
+  vendor: null,
+  manufacturer: 'HP',
+  model: 'LaserJet',
+});
 const hostile = makeDevice({ id: 'mac:00:40:8c:00:00:66', mac: '00:40:8c:00:00:66', ip: '198.18.0.66', name: HOSTILE });
 
 async function renderApp(devices = [lobby, gate, printer]) {
   const fake = createFakeApi();
   fake.handle('devices.list', () => Promise.resolve(ok({ devices })));
   fake.handle('interfaces.list', () =>
-    Promise.resolve(ok({ interfaces: [{ name: 'eth0', address: '198.18.0.2', netmask: '255.254.0.0', cidr: '198.18.0.2/15', mac: null }] })),
+    Promise.resolve(
+      ok({ interfaces: [{ name: 'eth0', address: '198.18.0.2', netmask: '255.254.0.0', cidr: '198.18.0.2/15', mac: null }] }),
+    ),
   );
   fake.handle('scan.status', () => Promise.resolve(ok({ running: false, last: null })));
   render(<App api={fake.api} />);
@@ -93,7 +104,9 @@ describe('App', () => {
 
   it('says what failed when the core refuses a scan, and lets the technician dismiss it', async () => {
     const fake = await renderApp();
-    fake.handle('scan.start', () => Promise.resolve({ ok: false, code: 'busy', message: 'A scan is already running; wait for it to finish.' }));
+    fake.handle('scan.start', () =>
+      Promise.resolve({ ok: false, code: 'busy', message: 'A scan is already running; wait for it to finish.' }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Scan' }));
     expect((await screen.findByRole('alert')).textContent).toContain('A scan is already running; wait for it to finish.');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));

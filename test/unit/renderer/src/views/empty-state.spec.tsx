@@ -25,14 +25,22 @@ describe('EmptyState', () => {
   it('says which interfaces were probed and how many probes and replies there were', () => {
     render(<EmptyState diagnostics={diagnostics()} hiddenNonCameras={0} onShowNonCameras={() => undefined} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No cameras found');
-    expect(screen.getByTestId('empty-probed').textContent).toBe('Probed 1 interface: eth0 (198.18.0.2). 3 probes sent, 0 replies received.');
+    expect(screen.getByTestId('empty-probed').textContent).toBe(
+      'Probed 1 interface: eth0 (198.18.0.2). 3 probes sent, 0 replies received.',
+    );
     expect(screen.getByTestId('empty-checklist').querySelectorAll('li').length).toBeGreaterThanOrEqual(4);
     expect(screen.queryByRole('button', { name: 'Show them' })).toBeNull();
   });
 
   it('lists skipped interfaces and errors in the core’s own words', () => {
     const skipped = [{ name: 'wlan0', reason: 'it has no IPv4 address; check that the interface is up.' }];
-    render(<EmptyState diagnostics={diagnostics({ interfaces: [], skipped, errors: ['Port 3702 is in use by another program.'] })} hiddenNonCameras={0} onShowNonCameras={() => undefined} />);
+    render(
+      <EmptyState
+        diagnostics={diagnostics({ interfaces: [], skipped, errors: ['Port 3702 is in use by another program.'] })}
+        hiddenNonCameras={0}
+        onShowNonCameras={() => undefined}
+      />,
+    );
     expect(screen.getByTestId('empty-probed').textContent).toMatch(/^No interface was probed\./);
     expect(screen.getByTestId('empty-skipped').textContent).toBe('Skipped wlan0: it has no IPv4 address; check that the interface is up.');
     expect(screen.getByTestId('empty-errors').textContent).toBe('Port 3702 is in use by another program.');

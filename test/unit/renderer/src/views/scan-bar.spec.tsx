@@ -9,7 +9,13 @@ import { ScanBar } from '../../../../../renderer/src/views/scan-bar.js';
 
 afterEach(cleanup);
 
-const nic = (name: string, cidr: string): NetInterface => ({ name, address: cidr.split('/')[0] ?? '', netmask: '255.255.255.0', cidr, mac: null });
+const nic = (name: string, cidr: string): NetInterface => ({
+  name,
+  address: cidr.split('/')[0] ?? '',
+  netmask: '255.255.255.0',
+  cidr,
+  mac: null,
+});
 const NICS = [nic('eth0', '198.18.0.2/24'), nic('wlan0', '198.19.0.2/24')];
 
 const last: ScanDiagnostics = {
