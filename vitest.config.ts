@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.spec.ts', 'test/fuzz/**/*.spec.ts'],
+          include: ['test/unit/**/*.spec.{ts,tsx}', 'test/fuzz/**/*.spec.ts'],
         },
       },
       {

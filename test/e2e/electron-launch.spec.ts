@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { _electron, type ElectronApplication } from 'playwright-core';
-import { announceSkip } from '../lab/can-run.js';
+import { announceSkip, skipLoudly } from '../lab/can-run.js';
 import { createLab, type Lab } from '../lab/lab.js';
 import { commandNames } from '../../shared/names.js';
 
@@ -22,9 +22,8 @@ function electronRuntime(): string | null {
 
 const runtime = electronRuntime();
 const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-if (!runtime) process.stderr.write('\n[SKIPPED] Electron launch: the Electron runtime is not downloaded here (its download needs GitHub); the UI is tested in Chromium through browser mode instead.\n');
-else if (!display) process.stderr.write('\n[SKIPPED] Electron launch: no display (set DISPLAY, e.g. under xvfb-run).\n');
-const skip = announceSkip('Electron launch') || !runtime || !display;
+if (!runtime) skipLoudly('Electron launch', 'the Electron runtime is not downloaded here (its download needs GitHub); the UI is tested in Chromium through browser mode instead');
+const skip = !runtime || announceSkip('Electron launch', { missing: display ? null : 'no display (set DISPLAY, e.g. under xvfb-run)' });
 
 describe.skipIf(skip)('Electron window', () => {
   let lab: Lab;

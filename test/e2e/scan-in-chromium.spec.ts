@@ -11,9 +11,8 @@ import { createLab, type Lab } from '../lab/lab.js';
 import { chromiumAvailable, launchChromiumIn } from './support/chromium-in-namespace.js';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
-const noChromium = !chromiumAvailable();
-if (noChromium) process.stderr.write('\n[SKIPPED] Chromium end-to-end: /usr/bin/chromium is not installed (apt-get install chromium).\n');
-const skip = announceSkip('Chromium end-to-end') || noChromium;
+const missing = chromiumAvailable() ? null : '/usr/bin/chromium is not installed (apt-get install chromium)';
+const skip = announceSkip('Chromium end-to-end', { missing });
 
 describe.skipIf(skip)('browser mode in Chromium, inside the lab', () => {
   let lab: Lab;

@@ -1,23 +1,12 @@
 import type { Api } from '../../../shared/contract.js';
-import {
-  applyDeviceEvent,
-  deviceEventNames,
-  emptyDeviceState,
-  fromSnapshot,
-  type DeviceEvent,
-  type DeviceState,
-} from './device-store.js';
+import { applyDeviceEvent, deviceEventNames, emptyDeviceState, fromSnapshot, type DeviceEvent, type DeviceState } from './device-store.js';
 
 /**
  * Keeps a DeviceState current: subscribes to the device events first, loads `devices.list`, then replays
  * the events that arrived while the list was on its way, so nothing seen during the load is lost or undone.
  * Returns a function that stops listening.
  */
-export function startDeviceFeed(
-  api: Api,
-  onChange: (state: DeviceState) => void,
-  onError: (message: string) => void,
-): () => void {
+export function startDeviceFeed(api: Api, onChange: (state: DeviceState) => void, onError: (message: string) => void): () => void {
   let state = emptyDeviceState;
   let buffered: DeviceEvent[] | null = [];
   let stopped = false;
@@ -28,9 +17,7 @@ export function startDeviceFeed(
     state = applyDeviceEvent(state, change);
     onChange(state);
   };
-  const unsubscribers = deviceEventNames.map((event) =>
-    api.on(event, (payload) => receive({ event, payload } as DeviceEvent)),
-  );
+  const unsubscribers = deviceEventNames.map((event) => api.on(event, (payload) => receive({ event, payload } as DeviceEvent)));
 
   void api['devices.list']({}).then((result) => {
     if (stopped) return;

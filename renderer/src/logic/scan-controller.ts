@@ -15,11 +15,7 @@ export type ScanController = {
  * Drives scan.start / scan.stop and follows scan-progress / scan-finished into a ScanState.
  * Failed commands go to `onError` with the core's sentence.
  */
-export function createScanController(
-  api: Api,
-  onChange: (state: ScanState) => void,
-  onError: (message: string) => void,
-): ScanController {
+export function createScanController(api: Api, onChange: (state: ScanState) => void, onError: (message: string) => void): ScanController {
   let state = initialScanState;
   let disposed = false;
   const dispatch = (action: ScanAction) => {

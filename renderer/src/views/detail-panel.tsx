@@ -15,7 +15,11 @@ export function DetailPanel({ device, onClose }: { device: Device; onClose: () =
     >
       <header className="detail-header">
         <h2 data-testid="detail-title">{title}</h2>
-        {!device.online && <span className="badge badge-offline" data-testid="offline-badge">offline</span>}
+        {!device.online && (
+          <span className="badge badge-offline" data-testid="offline-badge">
+            offline
+          </span>
+        )}
         <button type="button" className="link-button" onClick={onClose} aria-label="Close details">
           ✕
         </button>

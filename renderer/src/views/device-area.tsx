@@ -23,9 +23,7 @@ type Props = {
 export function DeviceArea(props: Props) {
   const { rows, candidates, busy, last } = props;
   if (rows.length > 0) {
-    return (
-      <DeviceTable rows={rows} sort={props.sort} onSort={props.onSort} selectedId={props.selectedId} onSelect={props.onSelect} />
-    );
+    return <DeviceTable rows={rows} sort={props.sort} onSort={props.onSort} selectedId={props.selectedId} onSelect={props.onSelect} />;
   }
   if (candidates > 0) {
     return (

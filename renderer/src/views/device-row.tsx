@@ -31,12 +31,20 @@ function DeviceRowView({ device, selected, onSelect }: Props) {
     >
       <td className="mono" data-testid="cell-mac" title={device.macSource ? `from ${sourceLabel(device.macSource)}` : undefined}>
         {device.mac ? <span data-testid="mac-text">{device.mac}</span> : <span className="muted">unknown</span>}
-        {hint && <span className="badge badge-hint" data-testid="hint-badge">hint</span>}
+        {hint && (
+          <span className="badge badge-hint" data-testid="hint-badge">
+            hint
+          </span>
+        )}
         {device.conflicts.includes('mac') && <span className="badge badge-conflict">conflict</span>}
       </td>
       <td className="mono" data-testid="cell-ip">
         <span data-testid="ip-text">{device.ip ?? ''}</span>
-        {!device.online && <span className="badge badge-offline" data-testid="offline-badge">offline</span>}
+        {!device.online && (
+          <span className="badge badge-offline" data-testid="offline-badge">
+            offline
+          </span>
+        )}
       </td>
       <td data-testid="cell-vendor" title={vendor ?? undefined}>
         {vendor ?? ''}

@@ -21,8 +21,7 @@ export function FactList({ device }: { device: Device }) {
           <ul>
             {group.facts.map((fact, index) => (
               <li key={index} className={fact.hint ? 'fact is-hint' : 'fact'} data-testid="fact" data-fact={group.name}>
-                <span className="fact-name">{factLabel(group.name)}</span>{' '}
-                <span className="fact-value mono">{fact.value}</span>{' '}
+                <span className="fact-name">{factLabel(group.name)}</span> <span className="fact-value mono">{fact.value}</span>{' '}
                 <span className="fact-origin">
                   — from {sourceLabel(fact.source)} at {formatClock(fact.at)}
                 </span>

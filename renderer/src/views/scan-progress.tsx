@@ -7,15 +7,9 @@ export function ScanProgress({ progress }: { progress: Progress | null }) {
   const total = progress?.totalMs ?? 0;
   return (
     <div className="scan-progress" data-testid="scan-progress">
-      <progress
-        aria-label="Scan progress"
-        max={total > 0 ? total : 1}
-        value={total > 0 ? Math.min(elapsed, total) : undefined}
-      />
+      <progress aria-label="Scan progress" max={total > 0 ? total : 1} value={total > 0 ? Math.min(elapsed, total) : undefined} />
       <span role="status" className="scan-progress-text" data-testid="scan-progress-text">
-        {progress
-          ? `${formatSeconds(elapsed)} / ${formatSeconds(total)} · ${plural(progress.found, 'found', 'found')}`
-          : 'Starting scan…'}
+        {progress ? `${formatSeconds(elapsed)} / ${formatSeconds(total)} · ${plural(progress.found, 'found', 'found')}` : 'Starting scan…'}
       </span>
     </div>
   );

@@ -35,7 +35,9 @@ export function TableControls({ query, onQuery, showNonCameras, onShowNonCameras
         Show non-cameras
       </label>
       <span className="muted count" data-testid="device-count">
-        {shown === total ? plural(total, showNonCameras ? 'device' : 'camera') : `${shown} of ${plural(total, showNonCameras ? 'device' : 'camera')}`}
+        {shown === total
+          ? plural(total, showNonCameras ? 'device' : 'camera')
+          : `${shown} of ${plural(total, showNonCameras ? 'device' : 'camera')}`}
       </span>
     </div>
   );

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { announceSkip } from '../../lab/can-run.js';
 import { listNamespaces } from '../../lab/ip.js';
 import { createLab, destroyLabByPrefix } from '../../lab/lab.js';
 import { probeFromTech } from '../../lab/tech-probe.js';
 
-const canRun = process.platform === 'linux' && process.getuid?.() === 0;
+const canRun = !announceSkip('lab lifecycle', { needsBuild: false });
 const withPrefix = async (prefix: string): Promise<string[]> =>
   (await listNamespaces()).filter((n) => n.startsWith(`${prefix}-`));
 
@@ -16,11 +17,11 @@ function runCrashingScript(prefix: string, signal?: NodeJS.Signals): Promise<{ c
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let sawLab = false;
-  child.stdout.on('data', async (d: Buffer) => {
+  child.stdout.on('data', (d: Buffer) => void (async () => {
     if (!d.toString().includes('lab-up')) return;
     sawLab = (await withPrefix(prefix)).length > 0;
     if (signal) child.kill(signal);
-  });
+  })());
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, sawLab })));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeScanJson } from '../../../../electron/hosts/cli-json.js';
 import type { ScanDiagnostics } from '../../../../shared/contract.js';
 import type { Device } from '../../../../shared/device.js';
-import { makeDevice } from '../../../fixtures/renderer/devices.js';
+import { makeDevice } from '../../../support/devices.js';
 
 const diagnostics = { scanId: 's', startedAt: 't', interfaces: [], skipped: [], probesSent: 0, repliesReceived: 0, dropped: 0, nonCameras: 0, durationMs: 0, errors: [] } satisfies ScanDiagnostics;
 

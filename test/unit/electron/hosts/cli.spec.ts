@@ -7,7 +7,7 @@ import type { ScanDiagnostics } from '../../../../shared/contract.js';
 import { ok } from '../../../../shared/result.js';
 import { EXIT } from '../../../../electron/hosts/cli-args.js';
 import { runCli } from '../../../../electron/hosts/cli.js';
-import { makeDevice } from '../../../fixtures/renderer/devices.js';
+import { makeDevice } from '../../../support/devices.js';
 import { fakeCore } from '../../../support/fake-handlers.js';
 
 const diagnostics = (over: Partial<ScanDiagnostics> = {}): ScanDiagnostics => ({

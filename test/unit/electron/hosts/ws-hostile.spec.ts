@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import type { Logger } from '../../../../electron/platform/ports.js';
 import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from '../../../../electron/hosts/ws-server.js';
 import { defaultSessionLimits } from '../../../../electron/hosts/ws-session.js';
-import { makeDevice } from '../../../fixtures/renderer/devices.js';
+import { makeDevice } from '../../../support/devices.js';
 import { fakeCore } from '../../../support/fake-handlers.js';
 import { frame, rawRequest, rawWebSocket, upgradeRequest } from '../../../support/raw-ws.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createWsApi, LOST_CONNECTION_MESSAGE, type WebSocketLike } from '../../../../../renderer/src/api/ws-api.js';
-import { makeDevice } from '../../../../fixtures/renderer/devices.js';
+import { makeDevice } from '../../../../support/devices.js';
 
 class FakeSocket implements WebSocketLike {
   static last: FakeSocket | null = null;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../../shared/result.js';
 import type { DeviceState } from '../../../../../renderer/src/logic/device-store.js';
 import { startDeviceFeed } from '../../../../../renderer/src/logic/device-feed.js';
-import { createFakeApi, deferred } from '../../../../fixtures/renderer/fake-api.js';
-import { makeDevice } from '../../../../fixtures/renderer/devices.js';
+import { createFakeApi, deferred } from '../../../../support/fake-api.js';
+import { makeDevice } from '../../../../support/devices.js';
 
 describe('startDeviceFeed', () => {
   it('keeps events that arrive while devices.list is loading, applied on top of the list', async () => {
@@ -11,7 +11,11 @@ describe('startDeviceFeed', () => {
     const list = deferred<Result<unknown>>();
     fake.handle('devices.list', () => list.promise);
     const states: DeviceState[] = [];
-    startDeviceFeed(fake.api, (s) => states.push(s), () => undefined);
+    startDeviceFeed(
+      fake.api,
+      (s) => states.push(s),
+      () => undefined,
+    );
 
     fake.emit('device-found', { device: makeDevice({ id: 'new', ip: '198.18.0.20' }) });
     fake.emit('device-lost', { device: makeDevice({ id: 'old', online: false }) });
@@ -33,7 +37,11 @@ describe('startDeviceFeed', () => {
     fake.handle('devices.list', async () => ({ ok: false, code: 'internal', message: 'The registry is not ready; try again.' }));
     const errors: string[] = [];
     const states: DeviceState[] = [];
-    startDeviceFeed(fake.api, (s) => states.push(s), (m) => errors.push(m));
+    startDeviceFeed(
+      fake.api,
+      (s) => states.push(s),
+      (m) => errors.push(m),
+    );
     await new Promise((r) => setTimeout(r, 0));
     expect(errors).toEqual(['The registry is not ready; try again.']);
     fake.emit('device-found', { device: makeDevice({ id: 'a' }) });
@@ -43,7 +51,11 @@ describe('startDeviceFeed', () => {
   it('stops listening when stopped', async () => {
     const fake = createFakeApi();
     fake.handle('devices.list', async () => ({ ok: true, value: { devices: [] } }));
-    const stop = startDeviceFeed(fake.api, () => undefined, () => undefined);
+    const stop = startDeviceFeed(
+      fake.api,
+      () => undefined,
+      () => undefined,
+    );
     expect(fake.listenerCount()).toBe(4);
     stop();
     expect(fake.listenerCount()).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDeviceEvent, fromSnapshot, resolveDeviceId } from '../../../../../renderer/src/logic/device-store.js';
-import { makeDevice } from '../../../../fixtures/renderer/devices.js';
+import { makeDevice } from '../../../../support/devices.js';
 
 describe('applyDeviceEvent', () => {
   it('adds found devices, replaces updated ones and keeps lost ones as offline', () => {

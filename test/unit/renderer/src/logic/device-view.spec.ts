@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, nextSort, visibleDevices, type ViewOptions } from '../../../../../renderer/src/logic/device-view.js';
-import { makeDevice } from '../../../../fixtures/renderer/devices.js';
+import { makeDevice } from '../../../../support/devices.js';
 
 const base: ViewOptions = { showNonCameras: false, query: '', sort: { key: 'ip', direction: 'asc' } };
 const cam = (id: string, ip: string | null, mac: string | null, extra = {}) => makeDevice({ id, ip, mac, ...extra });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { factGroups, macIsHint } from '../../../../../renderer/src/logic/facts.js';
-import { makeDevice } from '../../../../fixtures/renderer/devices.js';
+import { makeDevice } from '../../../../support/devices.js';
 
 const at = '2026-11-25T10:02:03.000Z';
 

@@ -3,7 +3,7 @@ import type { ScanDiagnostics } from '../../../../../shared/contract.js';
 import type { Result } from '../../../../../shared/result.js';
 import { createScanController, FINISH_GRACE_MS } from '../../../../../renderer/src/logic/scan-controller.js';
 import type { ScanState } from '../../../../../renderer/src/logic/scan-state.js';
-import { createFakeApi, deferred } from '../../../../fixtures/renderer/fake-api.js';
+import { createFakeApi, deferred } from '../../../../support/fake-api.js';
 
 const diagnostics = (scanId: string): ScanDiagnostics => ({
   scanId,
@@ -24,7 +24,11 @@ function setup() {
   fake.handle('scan.status', async () => ({ ok: true, value: { running: false, last: null } }));
   const states: ScanState[] = [];
   const errors: string[] = [];
-  const controller = createScanController(fake.api, (s) => states.push(s), (m) => errors.push(m));
+  const controller = createScanController(
+    fake.api,
+    (s) => states.push(s),
+    (m) => errors.push(m),
+  );
   const now = () => states.at(-1)!;
   return { fake, controller, states, errors, now };
 }
@@ -84,7 +88,11 @@ describe('createScanController', () => {
     const fake = createFakeApi();
     fake.handle('scan.status', async () => ({ ok: true, value: { running: false, last: diagnostics('old') } }));
     const states: ScanState[] = [];
-    createScanController(fake.api, (s) => states.push(s), () => undefined);
+    createScanController(
+      fake.api,
+      (s) => states.push(s),
+      () => undefined,
+    );
     await tick();
     expect(states.at(-1)!.last?.scanId).toBe('old');
   });
