@@ -31,7 +31,19 @@ await Promise.all([
     outExtension: { '.js': '.js' },
   }),
   // Electron main process (ESM) and the sandboxed preload (must be CommonJS).
-  build({ ...common, format: 'esm', entryPoints: { main: 'electron/main.ts' }, external: ['electron'], outExtension: { '.js': '.mjs' },
-    banner: { js: "import { createRequire as __cfRequire } from 'node:module'; const require = __cfRequire(import.meta.url);" } }),
-  build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/preload.ts' }, external: ['electron'], outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: { main: 'electron/main.ts' },
+    external: ['electron'],
+    outExtension: { '.js': '.mjs' },
+    banner: { js: "import { createRequire as __cfRequire } from 'node:module'; const require = __cfRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { preload: 'electron/preload.ts' },
+    external: ['electron'],
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);

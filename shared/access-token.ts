@@ -140,8 +140,7 @@ export function decodeAccessToken(input: unknown): DecodeResult {
 
 function describeJson(t: z.infer<typeof tokenJson>, length: number): AccessTokenDescription {
   // A token with no camid is a group (SI) token [CODE W4 isSharedToken]; otherwise `access` says all or watch.
-  const kind: AccessTokenKind =
-    t.camid === undefined ? 'group' : t.access === 'all' ? 'all' : t.access === 'watch' ? 'watch' : 'unknown';
+  const kind: AccessTokenKind = t.camid === undefined ? 'group' : t.access === 'all' ? 'all' : t.access === 'watch' ? 'watch' : 'unknown';
   const apiHost = t.api ?? null;
   const camHost = t.cam ?? apiHost;
   return {
@@ -187,8 +186,7 @@ export function apiBaseUrl(description: AccessTokenDescription, path = ''): stri
 }
 
 const fail = (message: string): DecodeResult => ({ ok: false, message });
-const tooLong = (): string =>
-  `The access token is longer than ${MAX_ACCESS_TOKEN_CHARS} characters; it is not a single VXG token.`;
+const tooLong = (): string => `The access token is longer than ${MAX_ACCESS_TOKEN_CHARS} characters; it is not a single VXG token.`;
 
 // ---- strict base64 and UTF-8 (shared/ has no Buffer, atob or TextDecoder) ----
 
@@ -220,9 +218,10 @@ export function decodeBase64(text: string): Uint8Array | null {
 /** The text in UTF-8 `bytes`, or null on malformed, overlong or surrogate sequences. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
   const parts: string[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
-    const extra = lead < 0x80 ? 0 : lead >= 0xc2 && lead < 0xe0 ? 1 : lead >= 0xe0 && lead < 0xf0 ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
+    const extra =
+      lead < 0x80 ? 0 : lead >= 0xc2 && lead < 0xe0 ? 1 : lead >= 0xe0 && lead < 0xf0 ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
     if (extra < 0) return null;
     let cp = extra === 0 ? lead : lead & (0x3f >> extra);
     for (let k = 1; k <= extra; k++) {

@@ -26,18 +26,7 @@ export const discoverySources = ['wsd', 'ssdp', 'mdns', 'sweep'] as const;
 export const discoverySourceSchema = z.enum(discoverySources);
 export type DiscoverySourceName = z.infer<typeof discoverySourceSchema>;
 
-export const factNames = [
-  'mac',
-  'ip',
-  'vendor',
-  'manufacturer',
-  'model',
-  'name',
-  'serial',
-  'firmware',
-  'hardware',
-  'location',
-] as const;
+export const factNames = ['mac', 'ip', 'vendor', 'manufacturer', 'model', 'name', 'serial', 'firmware', 'hardware', 'location'] as const;
 export const factNameSchema = z.enum(factNames);
 export type FactName = z.infer<typeof factNameSchema>;
 

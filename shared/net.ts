@@ -25,5 +25,5 @@ export function onSubnet(ip: string, address: string, netmask: string): boolean 
   const [a, b, m] = [ipv4ToInt(ip), ipv4ToInt(address), ipv4ToInt(netmask)];
   if (a === null || b === null || m === null) return false;
   // `>>> 0` keeps the result unsigned so equal subnets compare equal.
-  return ((a & m) >>> 0) === ((b & m) >>> 0);
+  return (a & m) >>> 0 === (b & m) >>> 0;
 }

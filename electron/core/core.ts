@@ -109,8 +109,13 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     let diagnostics: ScanDiagnostics;
     let reason: 'completed' | 'stopped' | 'failed' = 'completed';
     try {
-      const stats = await runScan({ scanId, durationMs, ...plan }, sources, context(plan.interfaces), abort.signal, ports.clock, (elapsedMs) =>
-        hub.emit('scan-progress', { scanId, elapsedMs, totalMs: durationMs, found: found() }),
+      const stats = await runScan(
+        { scanId, durationMs, ...plan },
+        sources,
+        context(plan.interfaces),
+        abort.signal,
+        ports.clock,
+        (elapsedMs) => hub.emit('scan-progress', { scanId, elapsedMs, totalMs: durationMs, found: found() }),
       );
       await enricher.refreshNow();
       diagnostics = { ...stats, nonCameras: count((r) => !r.isCamera) };
@@ -119,7 +124,18 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       if (abort.signal.aborted) reason = 'stopped';
     } catch (error) {
       reason = 'failed';
-      diagnostics = { scanId, startedAt: new Date(ports.clock.now()).toISOString(), interfaces: [], skipped: plan.skipped, probesSent: 0, repliesReceived: 0, dropped: 0, nonCameras: 0, durationMs: 0, errors: [String(error)] };
+      diagnostics = {
+        scanId,
+        startedAt: new Date(ports.clock.now()).toISOString(),
+        interfaces: [],
+        skipped: plan.skipped,
+        probesSent: 0,
+        repliesReceived: 0,
+        dropped: 0,
+        nonCameras: 0,
+        durationMs: 0,
+        errors: [String(error)],
+      };
     }
     last = diagnostics;
     ports.log.info('scan finished', { scanId, reason, found: found(), probesSent: diagnostics.probesSent });

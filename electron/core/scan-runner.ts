@@ -31,15 +31,13 @@ export async function runScan(
   tick();
   const results = await Promise.all(
     sources.map((s) =>
-      s.scan(ctx, plan.durationMs, signal).catch(
-        (error: unknown): SourceStats => ({
-          probesSent: 0,
-          repliesReceived: 0,
-          dropped: 0,
-          errors: [`${s.name}: ${error instanceof Error ? error.message : String(error)}`],
-          skipped: [],
-        }),
-      ),
+      s.scan(ctx, plan.durationMs, signal).catch((error: unknown): SourceStats => ({
+        probesSent: 0,
+        repliesReceived: 0,
+        dropped: 0,
+        errors: [`${s.name}: ${error instanceof Error ? error.message : String(error)}`],
+        skipped: [],
+      })),
     ),
   );
   cancelTick();
@@ -67,7 +65,10 @@ export function planInterfaces(
   const skipped: { name: string; reason: string }[] = [];
   for (const name of [...(allowed ?? []), ...(requested ?? [])]) {
     if (!available.some((i) => i.name === name) && !skipped.some((s) => s.name === name)) {
-      skipped.push({ name, reason: `Interface ${name} does not exist or has no IPv4 address; check the cable or Wi-Fi and that it is up.` });
+      skipped.push({
+        name,
+        reason: `Interface ${name} does not exist or has no IPv4 address; check the cable or Wi-Fi and that it is up.`,
+      });
     }
   }
   for (const name of requested ?? []) {

@@ -35,7 +35,14 @@ export async function runBrowserMode(argv: string[], moduleUrl: string): Promise
   const settings = values['no-settings'] ? createMemorySettings() : createConfSettings();
   const core = createCore(createNodePorts(log, settings), { allowedInterfaces: values.interface });
   await core.start();
-  const server = await startBrowserServer({ core, staticDir: rendererDir(moduleUrl), log, host: values.host, port: Number(values.port), token });
+  const server = await startBrowserServer({
+    core,
+    staticDir: rendererDir(moduleUrl),
+    log,
+    host: values.host,
+    port: Number(values.port),
+    token,
+  });
   process.stdout.write(`Camera Finder is running in browser mode. Open ${server.url}\n`);
   const stop = async () => {
     await server.close();

@@ -60,11 +60,15 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.help) return { kind: 'help' };
   const command = positionals[0];
   if (command !== 'scan' && command !== 'interfaces') {
-    return { kind: 'usage-error', message: command === undefined ? 'No command given.' : `Unknown command ${JSON.stringify(command.slice(0, 40))}.` };
+    return {
+      kind: 'usage-error',
+      message: command === undefined ? 'No command given.' : `Unknown command ${JSON.stringify(command.slice(0, 40))}.`,
+    };
   }
   const interfaces = values.interface;
   // Digits only: Number() would take '', ' 5', '1e3' and '0x10' and turn a typo into a different scan.
-  const timeoutMs = values.timeout === undefined ? SCAN_TIMEOUT_MS.default : /^\d{1,9}$/.test(values.timeout) ? Number(values.timeout) : NaN;
+  const timeoutMs =
+    values.timeout === undefined ? SCAN_TIMEOUT_MS.default : /^\d{1,9}$/.test(values.timeout) ? Number(values.timeout) : NaN;
   const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}) });
   if (!scan.success) {
     const bad = scan.error.issues[0]?.path[0] === 'interfaces' ? 'interface' : 'timeout';

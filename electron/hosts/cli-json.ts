@@ -21,7 +21,9 @@ export function writeScanJson(out: Writer, devices: Device[], diagnostics: ScanD
       leftOut++;
     }
   }
-  const errors = leftOut ? [...diagnostics.errors, `${leftOut} device records were too large to print and were left out.`] : diagnostics.errors;
+  const errors = leftOut
+    ? [...diagnostics.errors, `${leftOut} device records were too large to print and were left out.`]
+    : diagnostics.errors;
   out.write('{"devices":[');
   for (let i = 0; i < parts.length; i += CHUNK) out.write((i ? ',' : '') + parts.slice(i, i + CHUNK).join(','));
   out.write(`],"diagnostics":${JSON.stringify({ ...diagnostics, errors })}}\n`);

@@ -16,6 +16,10 @@ const printable = (text: string) => text.replace(/[\p{Cc}\p{Cf}]/gu, '?').slice(
 export function formatTable(devices: Device[]): string {
   const rows = devices.map((d) => columns.map(([, get]) => printable(get(d))));
   const widths = columns.map(([title], i) => Math.max(title.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map(([title]) => title)), ...rows.map(line)].join('\n');
 }

@@ -34,7 +34,9 @@ export const nodeCliDeps = (): CliDeps => ({
 function couldNotScan(d: ScanDiagnostics, reason: Finished['reason']): string | null {
   if (reason === 'failed') return `Could not scan: ${d.errors[0] ?? 'the scan failed'}.`;
   if (d.interfaces.length) return null;
-  const why = d.skipped.length ? d.skipped.map((s) => s.reason).join(' ') : 'this machine has no usable IPv4 interface (is the cable in, or Wi-Fi on?).';
+  const why = d.skipped.length
+    ? d.skipped.map((s) => s.reason).join(' ')
+    : 'this machine has no usable IPv4 interface (is the cable in, or Wi-Fi on?).';
   return `Could not scan: no interface was probed. ${why}`;
 }
 
@@ -59,7 +61,9 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
       return EXIT.failed;
     }
     const list = result.value.interfaces;
-    stdout.write(cmd.json ? JSON.stringify({ interfaces: list }) + '\n' : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}`).join('\n') + '\n');
+    stdout.write(
+      cmd.json ? JSON.stringify({ interfaces: list }) + '\n' : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}`).join('\n') + '\n',
+    );
     return EXIT.ok;
   }
 

@@ -18,7 +18,8 @@ export function createIpcGate(handlers: Handlers, log: Logger) {
       return fail('unauthorized', 'This window is not allowed to talk to Camera Finder.');
     }
     const result = await dispatch(handlers, command, args);
-    if (!result.ok && result.code === 'invalid-args') log.warn('dropped an IPC call with invalid arguments', { command: String(command).slice(0, 64) });
+    if (!result.ok && result.code === 'invalid-args')
+      log.warn('dropped an IPC call with invalid arguments', { command: String(command).slice(0, 64) });
     return result;
   };
 }

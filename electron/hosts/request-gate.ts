@@ -66,7 +66,11 @@ export function sameToken(given: string | null, token: string): boolean {
 export type UpgradeVerdict = { ok: true } | { ok: false; status: string; why: string };
 
 /** Whether a WebSocket upgrade may proceed, checked in the order that leaks least to an unauthenticated caller. */
-export function checkUpgrade(req: { url?: string; headers: { host?: string; origin?: string } }, server: ServerAddress, token: string): UpgradeVerdict {
+export function checkUpgrade(
+  req: { url?: string; headers: { host?: string; origin?: string } },
+  server: ServerAddress,
+  token: string,
+): UpgradeVerdict {
   const target = parseTarget(req.url);
   if (!target) return { ok: false, status: '400 Bad Request', why: 'unparsable request target' };
   if (!hostAllowed(req.headers.host, server)) return { ok: false, status: '403 Forbidden', why: 'host' };

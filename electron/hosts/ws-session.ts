@@ -80,7 +80,8 @@ export function serveSession(ws: SessionSocket, deps: SessionDeps): void {
     flow();
   };
   const answer = (id: number | null, result: Result<CommandResult<CommandName>>, command = 'this request') => {
-    const text = encodeFrame(responseFrame(id, result), limits.maxFrameBytes) ?? encodeFrame(responseFrame(id, fail('internal', TOO_LARGE(command))));
+    const text =
+      encodeFrame(responseFrame(id, result), limits.maxFrameBytes) ?? encodeFrame(responseFrame(id, fail('internal', TOO_LARGE(command))));
     if (text !== null) sendText(text); // null is unreachable: a short error frame always encodes
   };
   const forward = <E extends EventName>(event: E, payload: EventPayload<E>) => {

@@ -53,7 +53,5 @@ export type Handlers = { [K in CommandName]: Handler<K> };
  * against that command's argument and result types; the one cast below only restates that per-name check
  * for the whole object (TypeScript cannot express "a mapped type built by a loop").
  */
-export const apiCommands = (make: <K extends CommandName>(name: K) => ApiCommand<K>): ApiCommands =>
-  mapCommandNames(make) as ApiCommands;
-export const commandHandlers = (make: <K extends CommandName>(name: K) => Handler<K>): Handlers =>
-  mapCommandNames(make) as Handlers;
+export const apiCommands = (make: <K extends CommandName>(name: K) => ApiCommand<K>): ApiCommands => mapCommandNames(make) as ApiCommands;
+export const commandHandlers = (make: <K extends CommandName>(name: K) => Handler<K>): Handlers => mapCommandNames(make) as Handlers;

@@ -37,11 +37,18 @@ const rcvbufErrors = async () => {
 };
 try {
   const dropsBefore = await rcvbufErrors();
-  const run = await lab.execInTech('node', ['dist/electron/cli.js', 'scan', '--json', '--timeout', values.timeout, '--interface', lab.techIface], {
-    timeoutMs: Number(values.timeout) + 60_000,
-  });
+  const run = await lab.execInTech(
+    'node',
+    ['dist/electron/cli.js', 'scan', '--json', '--timeout', values.timeout, '--interface', lab.techIface],
+    {
+      timeoutMs: Number(values.timeout) + 60_000,
+    },
+  );
   if (run.code !== 0) throw new Error(`scan failed (${run.code}): ${run.stderr}`);
-  const out = JSON.parse(run.stdout) as { devices: Device[]; diagnostics: { startedAt: string; probesSent: number; repliesReceived: number; dropped: number } };
+  const out = JSON.parse(run.stdout) as {
+    devices: Device[];
+    diagnostics: { startedAt: string; probesSent: number; repliesReceived: number; dropped: number };
+  };
   const kernelDrops = (await rcvbufErrors()) - dropsBefore;
   const t0 = Date.parse(out.diagnostics.startedAt);
   const byIp = new Map(out.devices.filter((d) => d.isCamera).map((d) => [d.ip, d]));

@@ -22,7 +22,11 @@ function electronRuntime(): string | null {
 
 const runtime = electronRuntime();
 const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-if (!runtime) skipLoudly('Electron launch', 'the Electron runtime is not downloaded here (its download needs GitHub); the UI is tested in Chromium through browser mode instead');
+if (!runtime)
+  skipLoudly(
+    'Electron launch',
+    'the Electron runtime is not downloaded here (its download needs GitHub); the UI is tested in Chromium through browser mode instead',
+  );
 const skip = !runtime || announceSkip('Electron launch', { missing: display ? null : 'no display (set DISPLAY, e.g. under xvfb-run)' });
 
 describe.skipIf(skip)('Electron window', () => {
@@ -34,7 +38,10 @@ describe.skipIf(skip)('Electron window', () => {
     const wrapper = join(mkdtempSync(join(tmpdir(), 'cf-electron-')), 'electron-in-ns.sh');
     writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${lab.techNs} ${runtime} "$@"\n`);
     chmodSync(wrapper, 0o755);
-    app = await _electron.launch({ executablePath: wrapper, args: ['dist/electron/main.mjs', '--interface', lab.techIface, '--no-sandbox'] });
+    app = await _electron.launch({
+      executablePath: wrapper,
+      args: ['dist/electron/main.mjs', '--interface', lab.techIface, '--no-sandbox'],
+    });
   });
   afterAll(async () => {
     await app?.close();

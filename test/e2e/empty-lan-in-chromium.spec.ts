@@ -8,7 +8,9 @@ import { announceSkip } from '../lab/can-run.js';
 import { createLab, type Lab } from '../lab/lab.js';
 import { chromiumAvailable, launchChromiumIn } from './support/chromium-in-namespace.js';
 
-const skip = announceSkip('Chromium end-to-end (empty LAN)', { missing: chromiumAvailable() ? null : '/usr/bin/chromium is not installed' });
+const skip = announceSkip('Chromium end-to-end (empty LAN)', {
+  missing: chromiumAvailable() ? null : '/usr/bin/chromium is not installed',
+});
 
 describe.skipIf(skip)('browser mode on a LAN without cameras', () => {
   let lab: Lab;

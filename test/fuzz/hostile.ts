@@ -108,15 +108,17 @@ const entityAttack = fc
     '',
   )
   .chain((prologue) =>
-    fc.constantFrom('&lol3;', '&xxe;', '&amp;&#x26;amp;', '&#1114112;&#0;', '&lt;!ENTITY x "y"&gt;').map((ref) =>
-      utf8(`${prologue}<s:Envelope ${NS}><s:Body><d:Hello><d:Scopes>${ref}</d:Scopes></d:Hello></s:Body></s:Envelope>`),
-    ),
+    fc
+      .constantFrom('&lol3;', '&xxe;', '&amp;&#x26;amp;', '&#1114112;&#0;', '&lt;!ENTITY x "y"&gt;')
+      .map((ref) => utf8(`${prologue}<s:Envelope ${NS}><s:Body><d:Hello><d:Scopes>${ref}</d:Scopes></d:Hello></s:Body></s:Envelope>`)),
   );
 
 /** Elements nested deeper than the parser's limit, or right at it. */
-const deepNesting = fc.integer({ min: 25, max: 400 }).map((depth) =>
-  utf8(`<s:Envelope ${NS}><s:Body><d:Hello>${'<d:x>'.repeat(depth)}t${'</d:x>'.repeat(depth)}</d:Hello></s:Body></s:Envelope>`),
-);
+const deepNesting = fc
+  .integer({ min: 25, max: 400 })
+  .map((depth) =>
+    utf8(`<s:Envelope ${NS}><s:Body><d:Hello>${'<d:x>'.repeat(depth)}t${'</d:x>'.repeat(depth)}</d:Hello></s:Body></s:Envelope>`),
+  );
 
 /** One element with hundreds of attributes, some prototype-named, some duplicated. */
 const manyAttributes = fc
@@ -142,12 +144,10 @@ const sizeEdge = fc
   });
 
 /** Invalid UTF-8 spliced into a real reply. */
-const brokenUtf8 = fc
-  .tuple(fc.constantFrom(...FIXTURES), invalidUtf8, fc.nat())
-  .map(([source, bad, at]) => {
-    const i = at % source.byteLength;
-    return Uint8Array.from([...source.slice(0, i), ...bad, ...source.slice(i)]);
-  });
+const brokenUtf8 = fc.tuple(fc.constantFrom(...FIXTURES), invalidUtf8, fc.nat()).map(([source, bad, at]) => {
+  const i = at % source.byteLength;
+  return Uint8Array.from([...source.slice(0, i), ...bad, ...source.slice(i)]);
+});
 
 /** Anything: random bytes, and random text that starts like XML. */
 const junk = fc.oneof(
@@ -176,9 +176,17 @@ export const prototypeKeys = (): string[] => Object.getOwnPropertyNames(Object.p
  */
 export const FUZZ = {
   numRuns: RUNS,
-  reporter: (details: { failed: boolean; counterexample: unknown; seed: number; counterexamplePath: string | null; errorInstance: unknown }): void => {
+  reporter: (details: {
+    failed: boolean;
+    counterexample: unknown;
+    seed: number;
+    counterexamplePath: string | null;
+    errorInstance: unknown;
+  }): void => {
     if (!details.failed) return;
-    const preview = JSON.stringify(details.counterexample, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
+    const preview = JSON.stringify(details.counterexample, (_k, v: unknown) =>
+      v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
+    );
     throw new Error(
       `fuzz case failed: ${String(details.errorInstance)}\n` +
         `replay with { seed: ${details.seed}, path: "${details.counterexamplePath}" }\n` +

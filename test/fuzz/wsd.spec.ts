@@ -6,7 +6,14 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuplicateFilter } from '../../electron/core/discovery/wsd/duplicate-filter.js';
 import { toObservations } from '../../electron/core/discovery/wsd/observation.js';
-import { MAX_FIELD_CHARS, MAX_ITEM_CHARS, MAX_LIST, MAX_WSD_BYTES, parseWsdMessage, type WsdMessage } from '../../electron/core/discovery/wsd/parse.js';
+import {
+  MAX_FIELD_CHARS,
+  MAX_ITEM_CHARS,
+  MAX_LIST,
+  MAX_WSD_BYTES,
+  parseWsdMessage,
+  type WsdMessage,
+} from '../../electron/core/discovery/wsd/parse.js';
 import { MAX_SCOPE_CHARS, scopeFacts } from '../../electron/core/discovery/wsd/scopes.js';
 import { CALL_MS, FUZZ, FUZZ_TIMEOUT_MS, hostileDatagram, nastyText, prototypeKeys, RUNS, timed } from './hostile.js';
 
@@ -37,7 +44,10 @@ function problems(message: WsdMessage): string[] {
   check(goodList(message.probeTypes), 'probeTypes');
   const namespaces = Object.entries(message.namespaces);
   check(Object.getPrototypeOf(message.namespaces) === null && namespaces.length <= MAX_LIST, 'namespaces');
-  check(namespaces.every(([k, v]) => k.length <= MAX_FIELD_CHARS && v.length <= MAX_FIELD_CHARS), 'namespace text');
+  check(
+    namespaces.every(([k, v]) => k.length <= MAX_FIELD_CHARS && v.length <= MAX_FIELD_CHARS),
+    'namespace text',
+  );
   const seq = message.appSequence;
   check(seq === null || (Number.isSafeInteger(seq.instanceId) && capped(seq.sequenceId, MAX_FIELD_CHARS)), 'appSequence');
   const fault = message.fault;
@@ -51,84 +61,114 @@ describe('fuzz: WS-Discovery', () => {
     expect(prototypeKeys()).toEqual(before);
   });
 
-  it(`parseWsdMessage → toObservations: ${RUNS} hostile datagrams, never a throw, always bounded`, () => {
-    let parsed = 0;
-    const repeats = new DuplicateFilter(); // runs before the parser on every reply: it must be as robust
-    fc.assert(
-      fc.property(hostileDatagram, (data) => {
-        expect(typeof timed(CALL_MS, () => repeats.isRepeat('198.18.0.9', data))).toBe('boolean');
-        const message = timed(CALL_MS, () => parseWsdMessage(data));
-        if (data.byteLength > MAX_WSD_BYTES) expect(message).toBeNull();
-        if (message === null) return;
-        parsed++;
-        expect(problems(message)).toEqual([]);
-        const observations = timed(CALL_MS, () => toObservations(message, { ip: '198.18.0.9', interface: 'eth0', at: 1 }));
-        expect(observations.length).toBeLessThanOrEqual(MAX_LIST);
-        for (const observation of observations) {
-          // One observation is a small record whatever the packet was: it cannot be amplified downstream.
-          expect(JSON.stringify(observation).length).toBeLessThan(4 * MAX_WSD_BYTES);
-          expect(observation.facts.every((f) => f.value.length <= MAX_SCOPE_CHARS)).toBe(true);
-        }
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      }),
-      FUZZ,
-    );
-    // The generators must reach the parser's depths, not only its front door: many cases parse.
-    expect(parsed).toBeGreaterThan(RUNS / 5);
-  }, FUZZ_TIMEOUT_MS);
-
-  it(`toObservations: ${RUNS} hand-built messages with hostile fields, never a throw`, () => {
-    const message = fc.record({
-      kind: fc.constantFrom('probe-matches', 'hello', 'bye', 'probe', 'fault'),
-      soapVersion: fc.constantFrom(null, '1.1', '1.2'),
-      action: fc.constant(null),
-      messageId: fc.constant(null),
-      relatesTo: fc.option(nastyText),
-      appSequence: fc.constant(null),
-      matches: fc.array(
-        fc.record({
-          endpoint: fc.option(nastyText),
-          types: fc.array(fc.oneof(nastyText, fc.constantFrom('dn:NetworkVideoTransmitter', 'constructor:Device', '__proto__:Device', 'wsdp:Device')), { maxLength: 6 }),
-          scopes: fc.array(fc.oneof(nastyText, nastyText.map((t) => `onvif://www.onvif.org/name/${t}`)), { maxLength: 6 }),
-          xaddrs: fc.array(fc.oneof(nastyText, nastyText.map((t) => `http://${t}/onvif`)), { maxLength: 4 }),
-          metadataVersion: fc.option(fc.nat()),
+  it(
+    `parseWsdMessage → toObservations: ${RUNS} hostile datagrams, never a throw, always bounded`,
+    () => {
+      let parsed = 0;
+      const repeats = new DuplicateFilter(); // runs before the parser on every reply: it must be as robust
+      fc.assert(
+        fc.property(hostileDatagram, (data) => {
+          expect(typeof timed(CALL_MS, () => repeats.isRepeat('198.18.0.9', data))).toBe('boolean');
+          const message = timed(CALL_MS, () => parseWsdMessage(data));
+          if (data.byteLength > MAX_WSD_BYTES) expect(message).toBeNull();
+          if (message === null) return;
+          parsed++;
+          expect(problems(message)).toEqual([]);
+          const observations = timed(CALL_MS, () => toObservations(message, { ip: '198.18.0.9', interface: 'eth0', at: 1 }));
+          expect(observations.length).toBeLessThanOrEqual(MAX_LIST);
+          for (const observation of observations) {
+            // One observation is a small record whatever the packet was: it cannot be amplified downstream.
+            expect(JSON.stringify(observation).length).toBeLessThan(4 * MAX_WSD_BYTES);
+            expect(observation.facts.every((f) => f.value.length <= MAX_SCOPE_CHARS)).toBe(true);
+          }
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         }),
-        { maxLength: 4 },
-      ),
-      probeTypes: fc.constant<string[]>([]),
-      fault: fc.constant(null),
-      namespaces: fc.dictionary(fc.constantFrom('', 'dn', 'wsdp', 'constructor', '__proto__', 'toString'), nastyText),
-    });
-    fc.assert(
-      fc.property(message, fc.option(nastyText), (m, ip) => {
-        const observations = timed(CALL_MS, () => toObservations(m as WsdMessage, { ip, interface: null, at: 0 }));
-        expect(observations.length).toBe(m.kind === 'probe' || m.kind === 'fault' ? 0 : m.matches.length);
-        for (const o of observations) expect(typeof o.isCamera).toBe('boolean');
-      }),
-      FUZZ,
-    );
-  }, FUZZ_TIMEOUT_MS);
+        FUZZ,
+      );
+      // The generators must reach the parser's depths, not only its front door: many cases parse.
+      expect(parsed).toBeGreaterThan(RUNS / 5);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it(`scopeFacts: ${RUNS} hostile scope lists, facts one per name and within the cap`, () => {
-    const scope = fc.oneof(
-      nastyText,
-      fc
-        .tuple(fc.constantFrom('name', 'MAC', 'macaddress', 'hardware', 'location', 'serial', 'constructor', '__proto__', '%5F%5Fproto%5F%5F'), nastyText)
-        .map(([category, value]) => `onvif://www.onvif.org/${category}/${value}`),
-      fc.string({ unit: 'binary', maxLength: 2000 }).map((value) => `onvif://www.onvif.org/location/${value}`),
-    );
-    fc.assert(
-      fc.property(fc.array(scope, { maxLength: MAX_LIST }), (uris) => {
-        const facts = timed(CALL_MS, () => scopeFacts(uris));
-        expect(new Set(facts.map((f) => f.name)).size).toBe(facts.length);
-        for (const fact of facts) {
-          expect(fact.value.length).toBeGreaterThan(0);
-          expect(fact.value.length).toBeLessThanOrEqual(MAX_SCOPE_CHARS);
-          expect(CONTROL.test(fact.value)).toBe(false);
-          if (fact.name === 'mac') expect(fact.value).toMatch(MAC);
-        }
-      }),
-      FUZZ,
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    `toObservations: ${RUNS} hand-built messages with hostile fields, never a throw`,
+    () => {
+      const message = fc.record({
+        kind: fc.constantFrom('probe-matches', 'hello', 'bye', 'probe', 'fault'),
+        soapVersion: fc.constantFrom(null, '1.1', '1.2'),
+        action: fc.constant(null),
+        messageId: fc.constant(null),
+        relatesTo: fc.option(nastyText),
+        appSequence: fc.constant(null),
+        matches: fc.array(
+          fc.record({
+            endpoint: fc.option(nastyText),
+            types: fc.array(
+              fc.oneof(nastyText, fc.constantFrom('dn:NetworkVideoTransmitter', 'constructor:Device', '__proto__:Device', 'wsdp:Device')),
+              { maxLength: 6 },
+            ),
+            scopes: fc.array(
+              fc.oneof(
+                nastyText,
+                nastyText.map((t) => `onvif://www.onvif.org/name/${t}`),
+              ),
+              { maxLength: 6 },
+            ),
+            xaddrs: fc.array(
+              fc.oneof(
+                nastyText,
+                nastyText.map((t) => `http://${t}/onvif`),
+              ),
+              { maxLength: 4 },
+            ),
+            metadataVersion: fc.option(fc.nat()),
+          }),
+          { maxLength: 4 },
+        ),
+        probeTypes: fc.constant<string[]>([]),
+        fault: fc.constant(null),
+        namespaces: fc.dictionary(fc.constantFrom('', 'dn', 'wsdp', 'constructor', '__proto__', 'toString'), nastyText),
+      });
+      fc.assert(
+        fc.property(message, fc.option(nastyText), (m, ip) => {
+          const observations = timed(CALL_MS, () => toObservations(m as WsdMessage, { ip, interface: null, at: 0 }));
+          expect(observations.length).toBe(m.kind === 'probe' || m.kind === 'fault' ? 0 : m.matches.length);
+          for (const o of observations) expect(typeof o.isCamera).toBe('boolean');
+        }),
+        FUZZ,
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    `scopeFacts: ${RUNS} hostile scope lists, facts one per name and within the cap`,
+    () => {
+      const scope = fc.oneof(
+        nastyText,
+        fc
+          .tuple(
+            fc.constantFrom('name', 'MAC', 'macaddress', 'hardware', 'location', 'serial', 'constructor', '__proto__', '%5F%5Fproto%5F%5F'),
+            nastyText,
+          )
+          .map(([category, value]) => `onvif://www.onvif.org/${category}/${value}`),
+        fc.string({ unit: 'binary', maxLength: 2000 }).map((value) => `onvif://www.onvif.org/location/${value}`),
+      );
+      fc.assert(
+        fc.property(fc.array(scope, { maxLength: MAX_LIST }), (uris) => {
+          const facts = timed(CALL_MS, () => scopeFacts(uris));
+          expect(new Set(facts.map((f) => f.name)).size).toBe(facts.length);
+          for (const fact of facts) {
+            expect(fact.value.length).toBeGreaterThan(0);
+            expect(fact.value.length).toBeLessThanOrEqual(MAX_SCOPE_CHARS);
+            expect(CONTROL.test(fact.value)).toBe(false);
+            if (fact.name === 'mac') expect(fact.value).toMatch(MAC);
+          }
+        }),
+        FUZZ,
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { isLabNamespace } from './addressing.js';
 import { readLinks } from './inspect.js';
-import {
-  exec, ipBatchIn, killQuietly, listNamespaces, listNamespacesSync, namespacePids, namespacePidsSync, netnsBatch,
-} from './ip.js';
+import { exec, ipBatchIn, killQuietly, listNamespaces, listNamespacesSync, namespacePids, namespacePidsSync, netnsBatch } from './ip.js';
 import { SimProcess } from './sim-process.js';
 import { SHARED_NS_SYSCTLS, cameraNsLines, switchLines, type NsPlan } from './topology.js';
 
@@ -12,7 +10,10 @@ import { SHARED_NS_SYSCTLS, cameraNsLines, switchLines, type NsPlan } from './to
  * Everything happens inside lab namespaces: `ip -n <ns>` for links, `netns add` only in the root batch.
  */
 export async function wireNamespaces(switchNs: string, plans: NsPlan[]): Promise<void> {
-  await netnsBatch('add', plans.map((p) => p.ns));
+  await netnsBatch(
+    'add',
+    plans.map((p) => p.ns),
+  );
   await ipBatchIn(switchNs, switchLines(plans, undefined));
   await Promise.all(plans.map((p) => configureCameraNs(p)));
 }

@@ -8,12 +8,18 @@ import { forwardLoopbackInto } from './tcp-forward.js';
 // `npm run demo`: a lab of mixed cameras and the app's browser-mode server inside the technician namespace.
 const PORT = 5174;
 const CAMERAS: CameraSpec[] = [
-  { profile: 'axis', model: 'M1065-L' }, { profile: 'axis', model: 'P3818-PVE' },
-  { profile: 'hikvision', model: 'DS-2CD2043G2-I' }, { profile: 'hikvision', model: 'DS-2CD2955FWD-IS' },
-  { profile: 'dahua', model: 'IPC-HDW2431T-AS-S2' }, { profile: 'dahua', model: 'IPC-HFW2831S-S-S2' },
-  { profile: 'reolink', model: 'E1Zoom' }, { profile: 'reolink', model: 'RLC-810A' },
-  { profile: 'soap11-oem' }, { profile: 'hikvision', name: '<img src=x onerror=alert(1)>' },
-  { profile: 'windows-pc' }, { profile: 'garbage' },
+  { profile: 'axis', model: 'M1065-L' },
+  { profile: 'axis', model: 'P3818-PVE' },
+  { profile: 'hikvision', model: 'DS-2CD2043G2-I' },
+  { profile: 'hikvision', model: 'DS-2CD2955FWD-IS' },
+  { profile: 'dahua', model: 'IPC-HDW2431T-AS-S2' },
+  { profile: 'dahua', model: 'IPC-HFW2831S-S-S2' },
+  { profile: 'reolink', model: 'E1Zoom' },
+  { profile: 'reolink', model: 'RLC-810A' },
+  { profile: 'soap11-oem' },
+  { profile: 'hikvision', name: '<img src=x onerror=alert(1)>' },
+  { profile: 'windows-pc' },
+  { profile: 'garbage' },
   { id: 'late', profile: 'axis', model: 'Q3819-PVE', stopped: true },
 ];
 
@@ -38,7 +44,9 @@ async function main(): Promise<void> {
     if (url && !shown) {
       shown = true;
       const u = new URL(url);
-      console.log(`\nOpen http://127.0.0.1:${PORT}${u.pathname}${u.search}\n(camera "late" plugs in 30 s from now; Ctrl-C stops the demo)\n`);
+      console.log(
+        `\nOpen http://127.0.0.1:${PORT}${u.pathname}${u.search}\n(camera "late" plugs in 30 s from now; Ctrl-C stops the demo)\n`,
+      );
     }
   });
   const late = setTimeout(() => void lab.sim.startCamera('late').then(() => console.log('Camera "late" sent Hello.')), 30_000);

@@ -22,7 +22,10 @@ export interface Forger {
   ns: string;
   addresses: string[];
   /** Runs test/lab/forger.ts inside the forger namespace; resolves with its final JSON line. */
-  run(args: string[], opts?: { onLine?: (o: Record<string, unknown>) => void }): { child: ChildProcess; done: Promise<Record<string, unknown>> };
+  run(
+    args: string[],
+    opts?: { onLine?: (o: Record<string, unknown>) => void },
+  ): { child: ChildProcess; done: Promise<Record<string, unknown>> };
 }
 
 export async function addForger(lab: Lab, addressCount: number): Promise<Forger> {

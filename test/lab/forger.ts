@@ -43,7 +43,9 @@ const localAddresses = (): string[] =>
 const filler = (n: number, control: boolean): string =>
   control
     ? Array.from(randomBytes(n), (b) => String.fromCharCode(1 + (b % 8))).join('')
-    : randomBytes(Math.ceil(n / 2)).toString('hex').slice(0, n);
+    : randomBytes(Math.ceil(n / 2))
+        .toString('hex')
+        .slice(0, n);
 
 function envelope(action: string, relates: string | null, body: string): string {
   return (
@@ -58,7 +60,10 @@ function envelope(action: string, relates: string | null, body: string): string 
 /** A device record as fat as a 64 KiB datagram allows: long scopes, many XAddrs, long Types. */
 function fatFields(ip: string, size: number, control: boolean): string {
   const quarter = Math.max(16, Math.floor(size / 4) - 200);
-  const scopes = Array.from({ length: 40 }, (_, i) => `onvif://www.onvif.org/${i === 0 ? 'name' : 'x' + i}/${filler(Math.floor(quarter / 40), control)}`);
+  const scopes = Array.from(
+    { length: 40 },
+    (_, i) => `onvif://www.onvif.org/${i === 0 ? 'name' : 'x' + i}/${filler(Math.floor(quarter / 40), control)}`,
+  );
   const xaddrs = Array.from({ length: 40 }, (_, i) => `http://${ip}:${8000 + i}/onvif/${filler(Math.floor(quarter / 40), false)}`);
   const types = ['dn:NetworkVideoTransmitter', ...Array.from({ length: 20 }, () => `dn:T${filler(Math.floor(quarter / 20), false)}`)];
   return (
@@ -143,7 +148,11 @@ async function matches(): Promise<void> {
       const perTick = Math.max(1, Math.round(rate / 20));
       for (const t of targets.values()) {
         for (let i = 0; i < perTick; i++) {
-          const xml = envelope('ProbeMatches', t.relates, `<d:ProbeMatches><d:ProbeMatch>${fatFields(first, bytes, true)}</d:ProbeMatch></d:ProbeMatches>`);
+          const xml = envelope(
+            'ProbeMatches',
+            t.relates,
+            `<d:ProbeMatches><d:ProbeMatch>${fatFields(first, bytes, true)}</d:ProbeMatch></d:ProbeMatches>`,
+          );
           sender.send(trim(xml, 65_000), t.port, t.address, () => undefined);
           sent++;
         }

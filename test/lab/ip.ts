@@ -45,7 +45,10 @@ export function listNamespacesSync(): string[] {
 }
 
 const parseNetnsList = (text: string): string[] =>
-  text.split('\n').map((l) => l.split(' ')[0] ?? '').filter((n) => n.length > 0);
+  text
+    .split('\n')
+    .map((l) => l.split(' ')[0] ?? '')
+    .filter((n) => n.length > 0);
 
 /** Pids of processes living in a namespace (the lab's sims, a test's app server). */
 export async function namespacePids(ns: string): Promise<number[]> {

@@ -13,10 +13,15 @@ export { destroyLabByPrefix } from './build.js';
 export { readLinkMac, readLinks, readNeighbours, readProcNetArp } from './inspect.js';
 
 export type LabCamera = {
-  id: string; ns: string; iface: string; ip: string;
+  id: string;
+  ns: string;
+  iface: string;
+  ip: string;
   /** read back from the kernel (`ip -j link`) */
   mac: string;
-  profile: ProfileName; name?: string; model: string;
+  profile: ProfileName;
+  name?: string;
+  model: string;
   /** EndpointReference address exactly as the camera writes it */
   epr: string;
   /** false while stopped (silent); toggled by SimControl */
@@ -35,7 +40,11 @@ export type SimControl = {
 };
 
 export type Lab = {
-  prefix: string; techNs: string; techIface: string; techIp: string; switchNs: string;
+  prefix: string;
+  techNs: string;
+  techIface: string;
+  techIp: string;
+  switchNs: string;
   cameras: LabCamera[];
   /** spawns `ip netns exec <techNs> <cmd> ...args`: the only place the app may send discovery traffic */
   runInTech(cmd: string, args: string[], opts?: SpawnOptions): ChildProcess;
@@ -48,9 +57,16 @@ export type LabOptions = { prefix?: string; cameras: CameraSpec[]; camerasPerNam
 
 const toLabCamera = (p: NsPlan): LabCamera[] =>
   p.cameras.map((c) => ({
-    id: c.id, ns: p.ns, iface: c.iface, ip: c.ip, mac: c.mac, profile: c.profile,
+    id: c.id,
+    ns: p.ns,
+    iface: c.iface,
+    ip: c.ip,
+    mac: c.mac,
+    profile: c.profile,
     ...(c.name === undefined ? {} : { name: c.name }),
-    model: c.model, epr: getProfile(c.profile).epr(c), running: c.running,
+    model: c.model,
+    epr: getProfile(c.profile).epr(c),
+    running: c.running,
   }));
 
 /**
@@ -70,7 +86,10 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const simOf = new Map<string, SimProcess>();
   await destroyLabByPrefix(prefix);
   const unregister = registerCleanup(`lab:${prefix}`, () =>
-    destroyLabByPrefixSync(prefix, [...sims.values()].map((s) => s.pid)),
+    destroyLabByPrefixSync(
+      prefix,
+      [...sims.values()].map((s) => s.pid),
+    ),
   );
 
   const track = async (newPlans: NsPlan[]): Promise<LabCamera[]> => {
@@ -120,7 +139,11 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   };
 
   return {
-    prefix, techNs: names.tech, techIface, techIp: techAddress.split('/')[0] ?? techAddress, switchNs: names.sw,
+    prefix,
+    techNs: names.tech,
+    techIface,
+    techIp: techAddress.split('/')[0] ?? techAddress,
+    switchNs: names.sw,
     cameras,
     runInTech: (cmd, args, opts = {}) => spawn('ip', ['netns', 'exec', names.tech, cmd, ...args], opts),
     execInTech: (cmd, args, opts = {}) => exec('ip', ['netns', 'exec', names.tech, cmd, ...args], opts),

@@ -30,8 +30,10 @@ const probe = (messageId: string, types: string): string =>
   '</d:Probe></s:Body></s:Envelope>';
 
 const out = (o: unknown): void => void process.stdout.write(`${JSON.stringify(o)}\n`);
-const report = (channel: string) => (data: Buffer, from: { address: string; port: number }): void =>
-  out({ channel, from: from.address, port: from.port, size: data.length, text: data.toString('utf8').slice(0, 16_384) });
+const report =
+  (channel: string) =>
+  (data: Buffer, from: { address: string; port: number }): void =>
+    out({ channel, from: from.address, port: from.port, size: data.length, text: data.toString('utf8').slice(0, 16_384) });
 
 const sockets = [createSocket({ type: 'udp4' })];
 const unicast = sockets[0]!;

@@ -93,13 +93,16 @@ function neverRead(seconds: number): Promise<Record<string, unknown>> {
       resolve(result);
     };
     setTimeout(pump, 200);
-    setTimeout(() => {
-      if (!sock.destroyed) {
-        const result = { written, closedByServer: closed, timedOut: true };
-        sock.destroy();
-        resolve(result);
-      }
-    }, seconds * 1000 + 2000);
+    setTimeout(
+      () => {
+        if (!sock.destroyed) {
+          const result = { written, closedByServer: closed, timedOut: true };
+          sock.destroy();
+          resolve(result);
+        }
+      },
+      seconds * 1000 + 2000,
+    );
   });
 }
 

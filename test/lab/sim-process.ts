@@ -12,7 +12,10 @@ export class SimProcess {
   private stderrTail = '';
   private exited = false;
 
-  private constructor(readonly ns: string, private readonly child: ChildProcessWithoutNullStreams) {
+  private constructor(
+    readonly ns: string,
+    private readonly child: ChildProcessWithoutNullStreams,
+  ) {
     createInterface({ input: child.stdout }).on('line', (line) => this.onLine(line));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderrTail = (this.stderrTail + d).slice(-4000)));
     child.on('exit', () => {

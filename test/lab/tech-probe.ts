@@ -13,7 +13,8 @@ export type TechCapture = { sent: string[]; datagrams: TechDatagram[] };
  * to only listen. Resolves once the listener (if any) is joined, so callers can trigger Hello/Bye after it.
  */
 export async function captureInTech(
-  lab: Lab, opts: { types: string; waitMs: number; listen?: boolean },
+  lab: Lab,
+  opts: { types: string; waitMs: number; listen?: boolean },
 ): Promise<{ done: Promise<TechCapture> }> {
   const args = ['--import', 'tsx', PROBE_SCRIPT, '--ip', lab.techIp, `--types=${opts.types}`, '--wait', String(opts.waitMs)];
   if (opts.listen) args.push('--listen');

@@ -22,9 +22,7 @@ export const BRIDGE = 'br0';
 export const CAMERA_LOWER = 'eth0';
 
 /** Assigns IPs, MACs, interfaces and namespaces; camera n gets cameraIp(n) whatever namespace it lands in. */
-export function planNamespaces(
-  prefix: string, specs: CameraSpec[], perNs: number, firstCamera: number, firstNs: number,
-): NsPlan[] {
+export function planNamespaces(prefix: string, specs: CameraSpec[], perNs: number, firstCamera: number, firstNs: number): NsPlan[] {
   const plans: NsPlan[] = [];
   specs.forEach((spec, i) => {
     const n = firstCamera + i;

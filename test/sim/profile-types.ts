@@ -84,5 +84,4 @@ export function eui64LinkLocal(mac: string): string {
 export const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
 
 /** The RelatesTo a device writes: the probe's MessageID, or DoorBird's empty `uuid:`. */
-export const relatesTo = (cam: SimCamera, ctx: MessageContext): string =>
-  xmlEscape(cam.emptyRelatesTo ? 'uuid:' : ctx.relatesTo);
+export const relatesTo = (cam: SimCamera, ctx: MessageContext): string => xmlEscape(cam.emptyRelatesTo ? 'uuid:' : ctx.relatesTo);

@@ -43,7 +43,13 @@ export class ManualClock implements Clock {
   }
 }
 
-export const lab0: NetInterface = { name: 'lab0', address: '198.18.0.2', netmask: '255.255.0.0', cidr: '198.18.0.2/16', mac: '02:00:00:00:00:02' };
+export const lab0: NetInterface = {
+  name: 'lab0',
+  address: '198.18.0.2',
+  netmask: '255.255.0.0',
+  cidr: '198.18.0.2/16',
+  mac: '02:00:00:00:00:02',
+};
 
 /** A neighbour table the test edits, counting how often it is read. */
 export class FakeNeighbours {

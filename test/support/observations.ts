@@ -4,10 +4,26 @@ import type { Observation, ObservedFact } from '../../electron/core/inventory/ob
 export const T0 = Date.parse('2026-11-25T10:00:00Z');
 
 export function obs(partial: Partial<Observation> = {}): Observation {
-  return { source: 'wsd', kind: 'alive', at: T0, ip: null, interface: 'lab0', endpoint: null, isCamera: true, facts: [], onvif: null, ...partial };
+  return {
+    source: 'wsd',
+    kind: 'alive',
+    at: T0,
+    ip: null,
+    interface: 'lab0',
+    endpoint: null,
+    isCamera: true,
+    facts: [],
+    onvif: null,
+    ...partial,
+  };
 }
 
-export const fact = (name: ObservedFact['name'], value: string, source: ObservedFact['source'] = 'wsd-scope', hint = false): ObservedFact => ({
+export const fact = (
+  name: ObservedFact['name'],
+  value: string,
+  source: ObservedFact['source'] = 'wsd-scope',
+  hint = false,
+): ObservedFact => ({
   name,
   value,
   source,

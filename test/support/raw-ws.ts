@@ -26,9 +26,14 @@ export function rawRequest(port: number, text: string): Promise<string> {
 export const upgradeRequest = (port: number, path: string, headers: Record<string, string> = {}) =>
   [
     `GET ${path} HTTP/1.1`,
-    ...Object.entries({ host: `127.0.0.1:${port}`, upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-version': '13', ...headers }).map(
-      ([k, v]) => `${k}: ${v}`,
-    ),
+    ...Object.entries({
+      host: `127.0.0.1:${port}`,
+      upgrade: 'websocket',
+      connection: 'Upgrade',
+      'sec-websocket-key': randomBytes(16).toString('base64'),
+      'sec-websocket-version': '13',
+      ...headers,
+    }).map(([k, v]) => `${k}: ${v}`),
     '',
     '',
   ].join('\r\n');

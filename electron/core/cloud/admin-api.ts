@@ -121,7 +121,11 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     if (response.status < 200 || response.status > 299 || (isRecord(body) && 'errorDetail' in body)) {
       return unexpectedReply(ctx, response, action, CREDENTIAL_HINT);
     }
-    if (body === undefined) return failure('bad-response', `The VXG admin API answered "${action}" with something that is not JSON; check the API address in the cloud settings.`);
+    if (body === undefined)
+      return failure(
+        'bad-response',
+        `The VXG admin API answered "${action}" with something that is not JSON; check the API address in the cloud settings.`,
+      );
     return success(body);
   }
 
@@ -132,7 +136,10 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     let next: string | null = url(`api/v3/channels/?meta=${encodeURIComponent(cameraId)}&include_meta=true&limit=${PAGE_LIMIT}`);
     for (let page = 0; next !== null; page++) {
       if (page >= MAX_CHANNEL_PAGES || seen.has(next)) {
-        return failure('bad-response', `The VXG admin API kept sending more pages while trying to ${action} (stopped after ${page}); report this to VXG.`);
+        return failure(
+          'bad-response',
+          `The VXG admin API kept sending more pages while trying to ${action} (stopped after ${page}); report this to VXG.`,
+        );
       }
       seen.add(next);
       const reply = await callWithRetry(ctx, { method: 'GET', url: next, headers });
@@ -140,7 +147,8 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
       const body = jsonBody(reply.value, action);
       if (!body.ok) return body;
       const parsed = pageJson.safeParse(body.value);
-      if (!parsed.success) return failure('bad-response', `The VXG admin API sent a channel list we could not read while trying to ${action}.`);
+      if (!parsed.success)
+        return failure('bad-response', `The VXG admin API sent a channel list we could not read while trying to ${action}.`);
       for (const object of parsed.data.objects) {
         const channel = toChannel(object);
         // `meta=X` matches any channel with a tag named X [INF]; keep only ours (reversed pair or rsid value).
@@ -149,7 +157,11 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
       const link = parsed.data.meta?.next ?? null;
       if (link === null || link === '') break;
       next = sameOrigin(link);
-      if (next === null) return failure('bad-response', `The VXG admin API pointed the next page at another server while trying to ${action}; not followed.`);
+      if (next === null)
+        return failure(
+          'bad-response',
+          `The VXG admin API pointed the next page at another server while trying to ${action}; not followed.`,
+        );
     }
     return success(found.sort((a, b) => a.id - b.id));
   }
@@ -167,7 +179,10 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   async function createChannel(input: NewChannel): Promise<CloudResult<Channel>> {
     const action = `create a channel for camera ${input.cameraId}`;
     if (input.name.length === 0 || input.name.length > MAX_CHANNEL_NAME) {
-      return failure('invalid', `A channel name must be 1 to ${MAX_CHANNEL_NAME} characters; "${input.name.slice(0, 80)}" is ${input.name.length}.`);
+      return failure(
+        'invalid',
+        `A channel name must be 1 to ${MAX_CHANNEL_NAME} characters; "${input.name.slice(0, 80)}" is ${input.name.length}.`,
+      );
     }
     // Agent ("cloud") cameras get no `source` [CODE W5]; rec_mode "off" as the web client does [CODE W3].
     const body = JSON.stringify({ name: input.name, rec_mode: 'off', meta: channelMeta(input.cameraId, input.mac) });
@@ -176,7 +191,11 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     const json = jsonBody(reply.value, action);
     if (!json.ok) return json;
     const channel = toChannel(json.value);
-    if (!channel) return failure('bad-response', `The VXG admin API created a channel for camera ${input.cameraId} but its reply had no channel id; check the dashboard before trying again.`);
+    if (!channel)
+      return failure(
+        'bad-response',
+        `The VXG admin API created a channel for camera ${input.cameraId} but its reply had no channel id; check the dashboard before trying again.`,
+      );
     // Some deployments may omit tokens from the create reply [INF]; read the channel once more then.
     return channel.token || channel.tokenProblem ? success(channel) : getChannel(channel.id);
   }

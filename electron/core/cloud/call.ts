@@ -71,7 +71,7 @@ export async function callWithRetry(ctx: CallContext, req: HttpRequest): Promise
       }
       const advice =
         outcome.kind === 'timeout' || outcome.kind === 'network'
-          ? ' Check the laptop\'s internet connection and the address in the cloud settings.'
+          ? " Check the laptop's internet connection and the address in the cloud settings."
           : '';
       const unsure = !idempotent && transient ? ' It may or may not have been applied; registering again is safe.' : '';
       return failure(
@@ -118,11 +118,21 @@ export function unexpectedReply<T>(
   const said = detail ? ` It said: "${detail}".` : '';
   const service = capitalise(ctx.service);
   if (status === 401 || status === 403) {
-    return failure('unauthorized', `${service} refused the credentials while trying to ${action} (HTTP ${status}).${said} ${credentialHint}`, status);
+    return failure(
+      'unauthorized',
+      `${service} refused the credentials while trying to ${action} (HTTP ${status}).${said} ${credentialHint}`,
+      status,
+    );
   }
-  if (status === 404) return failure('not-found', `${service} did not find what we asked for while trying to ${action} (HTTP 404).${said}`, status);
+  if (status === 404)
+    return failure('not-found', `${service} did not find what we asked for while trying to ${action} (HTTP 404).${said}`, status);
   if (status === 409) return failure('conflict', `${service} reported a conflict while trying to ${action} (HTTP 409).${said}`, status);
-  if (status >= 500) return failure('server', `${service} had an internal error while trying to ${action} (HTTP ${status}).${said} Try again later.`, status);
+  if (status >= 500)
+    return failure(
+      'server',
+      `${service} had an internal error while trying to ${action} (HTTP ${status}).${said} Try again later.`,
+      status,
+    );
   if (status < 300) return failure('refused', `${service} reported an error while trying to ${action}.${said}`, status);
   return failure('refused', `${service} refused to ${action} (HTTP ${status}).${said}`, status);
 }

@@ -46,6 +46,9 @@ export function scrub(text: string, secrets: readonly string[]): string {
 export function serverDetail(text: unknown, secrets: readonly string[]): string | null {
   if (typeof text !== 'string') return null;
   // Scrub before truncating: a secret cut in half would no longer match and half of it would leak.
-  const clean = scrub(text.slice(0, 4096), secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const clean = scrub(text.slice(0, 4096), secrets)
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   return clean.length === 0 ? null : clean.slice(0, 200);
 }

@@ -72,7 +72,11 @@ export function createProvisioningClient(options: ProvisioningOptions): Provisio
     if (!reply.ok) return reply;
     if (reply.value.status !== 200 && reply.value.status !== 201) return unexpectedReply(ctx, reply.value, action, CREDENTIAL_HINT);
     const parsed = tokensJson.safeParse(parseJson(reply.value.body));
-    if (!parsed.success) return failure('bad-response', `The provisioning service sent a list we could not read while trying to ${action}; check its address in the cloud settings.`);
+    if (!parsed.success)
+      return failure(
+        'bad-response',
+        `The provisioning service sent a list we could not read while trying to ${action}; check its address in the cloud settings.`,
+      );
     return success(parsed.data.tokens.some((t) => t.serial_id.trim().toUpperCase() === serialId));
   }
 

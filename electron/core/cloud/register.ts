@@ -74,7 +74,8 @@ async function register(input: RegisterInput): Promise<RegisterOutcome> {
     rolledBack,
     message,
   });
-  if (!cameraId) return fail('input', 'invalid', 'The camera ID must be a MAC or serial: letters, digits, ".", "_", ":" or "-", at most 64.');
+  if (!cameraId)
+    return fail('input', 'invalid', 'The camera ID must be a MAC or serial: letters, digits, ".", "_", ":" or "-", at most 64.');
   if (input.password.length === 0 || input.password.length > MAX_CAMERA_PASSWORD) {
     return fail('input', 'invalid', `Enter the password printed on camera ${shown}'s sticker (1 to ${MAX_CAMERA_PASSWORD} characters).`);
   }
@@ -109,7 +110,12 @@ async function register(input: RegisterInput): Promise<RegisterOutcome> {
     const deleted = await input.admin.deleteChannel(channel.id);
     return deleted.ok
       ? fail(stage, kind, `${message} The new channel ${channel.id} was deleted again, so nothing is left half-done.`, true)
-      : fail(stage, kind, `${message} Deleting the new channel ${channel.id} failed too (${deleted.failure.message}); delete it in the VXG dashboard.`, false);
+      : fail(
+          stage,
+          kind,
+          `${message} Deleting the new channel ${channel.id} failed too (${deleted.failure.message}); delete it in the VXG dashboard.`,
+          false,
+        );
   };
 
   let withToken = channel;
@@ -126,18 +132,37 @@ async function register(input: RegisterInput): Promise<RegisterOutcome> {
   const unwritable = unwritableReason(token);
   if (unwritable) return rollback('token', 'bad-response', `Channel ${channel.id}: ${unwritable}`);
   if (token.camid !== channel.id) {
-    return rollback('token', 'bad-response', `The token VXG Cloud gave for channel ${channel.id} names channel ${token.camid}; not sent to the provisioning service. Report this to VXG.`);
+    return rollback(
+      'token',
+      'bad-response',
+      `The token VXG Cloud gave for channel ${channel.id} names channel ${token.camid}; not sent to the provisioning service. Report this to VXG.`,
+    );
   }
 
-  const base = { ok: true as const, cameraId, channelId: channel.id, channelCreated, duplicateChannelIds: duplicates.map((c) => c.id), token: token.describe() };
+  const base = {
+    ok: true as const,
+    cameraId,
+    channelId: channel.id,
+    channelCreated,
+    duplicateChannelIds: duplicates.map((c) => c.id),
+    token: token.describe(),
+  };
   const dupNote = duplicates.length ? ` Other channels tagged ${cameraId} were left alone: ${duplicates.map((c) => c.id).join(', ')}.` : '';
   if (registered.value) {
     // [UNKNOWN] whether the stored record holds this token and password: GET /v1/tokens lists IDs only.
-    return { ...base, status: 'already-registered', message: `Camera ${cameraId} is already registered (channel ${channel.id} and its provisioning record exist); nothing changed.${dupNote}` };
+    return {
+      ...base,
+      status: 'already-registered',
+      message: `Camera ${cameraId} is already registered (channel ${channel.id} and its provisioning record exist); nothing changed.${dupNote}`,
+    };
   }
 
   const written = await input.provisioning.register({ serialId: cameraId, password: input.password, token });
   if (!written.ok) return rollback('write-record', written.failure.kind, written.failure.message);
   const how = channelCreated ? `new channel ${channel.id}` : `existing channel ${channel.id}`;
-  return { ...base, status: 'registered', message: `Camera ${cameraId} registered with ${how}; it will fetch its token at its next poll.${dupNote}` };
+  return {
+    ...base,
+    status: 'registered',
+    message: `Camera ${cameraId} registered with ${how}; it will fetch its token at its next poll.${dupNote}`,
+  };
 }

@@ -78,6 +78,6 @@ export function subnetTest(interfaces: readonly NetInterface[]): (ip: string) =>
   });
   return (ip) => {
     const n = ipv4ToInt(ip);
-    return n !== null && subnets.some(({ net, mask }) => ((n & mask) >>> 0) === net);
+    return n !== null && subnets.some(({ net, mask }) => (n & mask) >>> 0 === net);
   };
 }

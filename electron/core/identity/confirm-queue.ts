@@ -70,10 +70,13 @@ export function createConfirmQueue(deps: ConfirmQueueDeps) {
     for (const ip of waiting) {
       if (closed || inFlight >= limits.inFlight) return;
       if (starts.length >= limits.perSecond) {
-        wake ??= deps.clock.setTimeout(() => {
-          wake = null;
-          pump();
-        }, (starts[0] ?? now) + 1000 - now);
+        wake ??= deps.clock.setTimeout(
+          () => {
+            wake = null;
+            pump();
+          },
+          (starts[0] ?? now) + 1000 - now,
+        );
         return;
       }
       start(ip, now);

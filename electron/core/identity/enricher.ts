@@ -34,7 +34,12 @@ export function createEnricher(deps: EnricherDeps) {
   let cancelPending: (() => void) | null = null;
   let closed = false;
   let refreshing: Promise<void> = Promise.resolve();
-  const confirms = createConfirmQueue({ clock: deps.clock, confirm: deps.confirm, onSettled: () => schedule(), limits: deps.confirmLimits });
+  const confirms = createConfirmQueue({
+    clock: deps.clock,
+    confirm: deps.confirm,
+    onSettled: () => schedule(),
+    limits: deps.confirmLimits,
+  });
 
   const refresh = async () => {
     const entries = await deps.neighbours.read();

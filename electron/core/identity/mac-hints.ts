@@ -25,16 +25,20 @@ const BRACKETED_HOST = /^[a-z][a-z0-9+.-]*:\/\/\[([^\]/]+)\]/i;
 
 /** Words too common in registrant and product names to show that two names are the same company. */
 const GENERIC_WORDS = new Set(
-  ('technology technologies digital communication communications electronic electronics system systems ' +
+  (
+    'technology technologies digital communication communications electronic electronics system systems ' +
     'corporation corp company limited group international industrial industries solutions products innovation ' +
     'network networks camera cameras video security intelligent smart science device devices ' +
-    'hangzhou zhejiang shenzhen guangzhou guangdong beijing shanghai xiamen dongguan china taiwan')
-    .split(' '),
+    'hangzhou zhejiang shenzhen guangzhou guangdong beijing shanghai xiamen dongguan china taiwan'
+  ).split(' '),
 );
 
 function words(text: unknown): Set<string> {
   if (typeof text !== 'string') return new Set();
-  const found = text.slice(0, MAX_TEXT).toLowerCase().split(/[^\p{L}]+/u);
+  const found = text
+    .slice(0, MAX_TEXT)
+    .toLowerCase()
+    .split(/[^\p{L}]+/u);
   return new Set(found.filter((word) => word.length >= 4 && !GENERIC_WORDS.has(word)));
 }
 

@@ -3,7 +3,17 @@
  * goes through a method here, so the per-record budgets in bounds.ts hold whatever the LAN sends.
  */
 import type { Device, DiscoverySourceName, Fact, FactName, FactSource, OnvifInfo } from '../../../shared/device.js';
-import { clip, clipEndpoint, FACT_ENTRY_OVERHEAD, FACTS_BUDGET, jsonCost, MAX_ENDPOINTS, MAX_INTERFACE_COST, MAX_VALUES_PER_FACT, maxValueCost } from './bounds.js';
+import {
+  clip,
+  clipEndpoint,
+  FACT_ENTRY_OVERHEAD,
+  FACTS_BUDGET,
+  jsonCost,
+  MAX_ENDPOINTS,
+  MAX_INTERFACE_COST,
+  MAX_VALUES_PER_FACT,
+  maxValueCost,
+} from './bounds.js';
 import { bestFact, conflictChecked, hasConflict } from './fact-rank.js';
 import type { ObservedFact } from './observation.js';
 import { boundedOnvif } from './onvif-bounds.js';

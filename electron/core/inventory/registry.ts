@@ -10,9 +10,7 @@ import { absorb, DeviceRecord, toDevice, type RecordView } from './device-record
 import { KeyIndex, observationKeys } from './key-index.js';
 import type { ObservedFact, Observation } from './observation.js';
 
-export type RegistryChange =
-  | { kind: 'found' | 'updated' | 'lost'; device: Device }
-  | { kind: 'merged'; id: string; into: string };
+export type RegistryChange = { kind: 'found' | 'updated' | 'lost'; device: Device } | { kind: 'merged'; id: string; into: string };
 
 /** What one observation did, by record id; the core projects and publishes it after identity inference. */
 export type Applied =

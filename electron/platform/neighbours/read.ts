@@ -77,8 +77,7 @@ export function createNeighbourPort(deps: NeighbourDeps = {}): NeighbourPort {
   const ms = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const readFile = deps.readFile ?? readBounded;
   const run = deps.run ?? runFile(ms);
-  const tryRun = (cmd: string, args: string[], parse: (text: string) => NeighbourEntry[]) =>
-    attempt(() => run(cmd, args), parse, ms);
+  const tryRun = (cmd: string, args: string[], parse: (text: string) => NeighbourEntry[]) => attempt(() => run(cmd, args), parse, ms);
 
   const readers: Partial<Record<NodeJS.Platform, () => Promise<NeighbourEntry[]>>> = {
     linux: async () => {

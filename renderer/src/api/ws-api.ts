@@ -41,7 +41,10 @@ function decode<K extends CommandName>(command: K, result: Result<unknown>): Res
   const value = commands[command].result.safeParse(result.value);
   return value.success
     ? { ok: true, value: value.data as CommandResult<K> }
-    : fail('internal', `Camera Finder sent an answer to ${command} this page does not understand; open the link Camera Finder printed again.`);
+    : fail(
+        'internal',
+        `Camera Finder sent an answer to ${command} this page does not understand; open the link Camera Finder printed again.`,
+      );
 }
 
 /**

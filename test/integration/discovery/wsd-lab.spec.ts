@@ -29,7 +29,11 @@ describe.skipIf(skip)('ONVIF discovery in the lab (20 cameras, a PC, a garbage r
   });
 
   it('`scan --json` finds every camera with the MAC of its interface, read from the neighbour table', async () => {
-    const run = await lab.execInTech('node', ['dist/electron/cli.js', 'scan', '--json', '--timeout', '3000', '--interface', lab.techIface], { timeoutMs: 30_000 });
+    const run = await lab.execInTech(
+      'node',
+      ['dist/electron/cli.js', 'scan', '--json', '--timeout', '3000', '--interface', lab.techIface],
+      { timeoutMs: 30_000 },
+    );
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { devices: Device[]; diagnostics: { interfaces: { name: string }[]; probesSent: number } };
     expect(out.diagnostics.interfaces.map((i) => i.name)).toEqual([lab.techIface]);
@@ -62,7 +66,11 @@ describe.skipIf(skip)('ONVIF discovery in the lab (20 cameras, a PC, a garbage r
 
     const late = lab.cameras.find((c) => c.id === 'late')!;
     await lab.sim.startCamera('late');
-    const hello = await relay.waitFor((f) => f.event === 'device-found' && deviceOf(f)?.ip === late.ip, 10_000, 'the late camera via Hello');
+    const hello = await relay.waitFor(
+      (f) => f.event === 'device-found' && deviceOf(f)?.ip === late.ip,
+      10_000,
+      'the late camera via Hello',
+    );
     expect(deviceOf(hello)).toMatchObject({ isCamera: true, online: true });
     // The MAC follows from the neighbour table shortly after.
     await relay.waitFor((f) => deviceOf(f)?.ip === late.ip && deviceOf(f)?.mac === late.mac, 10_000, 'the late camera MAC');
@@ -78,7 +86,9 @@ describe.skipIf(skip)('ONVIF discovery in the lab (20 cameras, a PC, a garbage r
     const noToken = await connectRelay(lab, `ws://127.0.0.1:${app.port}/ws`);
     expect(noToken.frames[0]).toMatchObject({ relay: 'refused', status: 401 });
     await noToken.close();
-    const foreign = await connectRelay(lab, `ws://127.0.0.1:${app.port}/ws?token=${app.token}`, { Origin: `http://${lab.techIp}:${app.port}` });
+    const foreign = await connectRelay(lab, `ws://127.0.0.1:${app.port}/ws?token=${app.token}`, {
+      Origin: `http://${lab.techIp}:${app.port}`,
+    });
     expect(foreign.frames[0]).toMatchObject({ relay: 'refused', status: 403 });
     await foreign.close();
   });

@@ -18,9 +18,14 @@ describe.skipIf(skip)('browser mode under a hostile page and hostile frames', ()
   let relay: RelayClient | undefined;
 
   const raw = async (...scenarios: string[]): Promise<Outcome[]> => {
-    const run = await lab.execInTech('node_modules/.bin/tsx', ['test/lab/raw-client.ts', String(app.port), app.token, ...scenarios], { timeoutMs: 60_000 });
+    const run = await lab.execInTech('node_modules/.bin/tsx', ['test/lab/raw-client.ts', String(app.port), app.token, ...scenarios], {
+      timeoutMs: 60_000,
+    });
     expect(run.code, run.stderr).toBe(0);
-    return run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Outcome);
+    return run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Outcome);
   };
   const stillServing = async () => {
     const [root] = await raw('get-root');
@@ -84,7 +89,9 @@ describe.skipIf(skip)('browser mode under a hostile page and hostile frames', ()
     const before = watch.now();
     const [o] = await raw('never-read');
     const after = watch.stop();
-    console.log(`never-reading client: wrote ${o?.written} requests; server RSS ${before.lastRssMb} → peak ${after.peakRssMb} MB, CPU ${after.cpuSeconds} s`);
+    console.log(
+      `never-reading client: wrote ${o?.written} requests; server RSS ${before.lastRssMb} → peak ${after.peakRssMb} MB, CPU ${after.cpuSeconds} s`,
+    );
     expect(after.peakRssMb - before.lastRssMb, 'growth of the server while the client never reads').toBeLessThan(100);
     await stillServing();
   });

@@ -36,18 +36,19 @@ describe.skipIf(skip)('the app under a flood of forged WS-Discovery traffic', ()
 
   /** Runs `scan --json` in the tech namespace while `attack` runs, sampling the app's memory and CPU. */
   async function scanDuring(timeoutMs: number, attack: () => Promise<Record<string, unknown>>) {
-    const child = lab.runInTech('node', ['dist/electron/cli.js', 'scan', '--json', '--timeout', String(timeoutMs), '--interface', lab.techIface], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = lab.runInTech(
+      'node',
+      ['dist/electron/cli.js', 'scan', '--json', '--timeout', String(timeoutMs), '--interface', lab.techIface],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const watch = watchProcess(child.pid ?? -1);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d) => (stdout += String(d)));
     child.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
-    const [code, forged] = await Promise.all([
-      new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c))),
-      attack(),
-    ]);
+    const [code, forged] = await Promise.all([new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c))), attack()]);
     return { code, stdout, stderr, forged, proc: watch.stop() };
   }
 
@@ -59,8 +60,12 @@ describe.skipIf(skip)('the app under a flood of forged WS-Discovery traffic', ()
       const relay = await connectRelay(lab, `ws://127.0.0.1:${app.port}/ws?token=${app.token}`);
       const listed = await relay.call('devices.list');
       await relay.close();
-      const [root] = (await lab.execInTech('node_modules/.bin/tsx', ['test/lab/raw-client.ts', String(app.port), app.token, 'get-root'])).stdout
-        .trim().split('\n').map((l) => JSON.parse(l) as { status: string });
+      const [root] = (
+        await lab.execInTech('node_modules/.bin/tsx', ['test/lab/raw-client.ts', String(app.port), app.token, 'get-root'])
+      ).stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { status: string });
       const proc = watch.stop();
       const devices = (listed.value as { devices: Device[] } | undefined)?.devices ?? [];
       console.log(JSON.stringify({ case: 'fat-hello-flood', forged, listed: devices.length, ...proc }));
@@ -80,7 +85,17 @@ describe.skipIf(skip)('the app under a flood of forged WS-Discovery traffic', ()
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as ScanOut;
     const found = realCamerasFound(out.devices);
-    console.log(JSON.stringify({ case: 'probe-match-flood-20s', forged: run.forged, found, of: lab.cameras.length, dropped: out.diagnostics.dropped, replies: out.diagnostics.repliesReceived, ...run.proc }));
+    console.log(
+      JSON.stringify({
+        case: 'probe-match-flood-20s',
+        forged: run.forged,
+        found,
+        of: lab.cameras.length,
+        dropped: out.diagnostics.dropped,
+        replies: out.diagnostics.repliesReceived,
+        ...run.proc,
+      }),
+    );
     expect(Number(run.forged.sent)).toBeGreaterThan(1000);
     expect(run.proc.peakRssMb).toBeLessThan(RSS_BUDGET_MB);
     expect(found).toBe(lab.cameras.length);
@@ -94,7 +109,17 @@ describe.skipIf(skip)('the app under a flood of forged WS-Discovery traffic', ()
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as ScanOut;
     const found = realCamerasFound(out.devices);
-    console.log(JSON.stringify({ case: 'hello-flood-during-scan', forged: run.forged, found, of: lab.cameras.length, devices: out.devices.length, dropped: out.diagnostics.dropped, ...run.proc }));
+    console.log(
+      JSON.stringify({
+        case: 'hello-flood-during-scan',
+        forged: run.forged,
+        found,
+        of: lab.cameras.length,
+        devices: out.devices.length,
+        dropped: out.diagnostics.dropped,
+        ...run.proc,
+      }),
+    );
     expect(run.proc.peakRssMb).toBeLessThan(RSS_BUDGET_MB);
     expect(out.devices.length).toBeLessThanOrEqual(MAX_DEVICES);
     expect(found).toBe(lab.cameras.length);

@@ -5,5 +5,8 @@ import { createLab } from '../../lab/lab.js';
 const [prefix = 'cfe', mode = 'throw'] = process.argv.slice(2);
 await createLab({ prefix, cameras: [{ profile: 'axis' }, { profile: 'hikvision' }], camerasPerNamespace: 2 });
 process.stdout.write('lab-up\n');
-if (mode === 'throw') setTimeout(() => { throw new Error('test failure while the lab is up'); }, 200);
+if (mode === 'throw')
+  setTimeout(() => {
+    throw new Error('test failure while the lab is up');
+  }, 200);
 else setInterval(() => undefined, 1000);

@@ -7,8 +7,7 @@ import { createLab, destroyLabByPrefix } from '../../lab/lab.js';
 import { probeFromTech } from '../../lab/tech-probe.js';
 
 const canRun = !announceSkip('lab lifecycle', { needsBuild: false });
-const withPrefix = async (prefix: string): Promise<string[]> =>
-  (await listNamespaces()).filter((n) => n.startsWith(`${prefix}-`));
+const withPrefix = async (prefix: string): Promise<string[]> => (await listNamespaces()).filter((n) => n.startsWith(`${prefix}-`));
 
 /** Runs crash-with-lab.ts; `signal` kills it once its lab is up, otherwise it throws on its own. */
 function runCrashingScript(prefix: string, signal?: NodeJS.Signals): Promise<{ code: number | null; sawLab: boolean }> {
@@ -17,11 +16,15 @@ function runCrashingScript(prefix: string, signal?: NodeJS.Signals): Promise<{ c
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let sawLab = false;
-  child.stdout.on('data', (d: Buffer) => void (async () => {
-    if (!d.toString().includes('lab-up')) return;
-    sawLab = (await withPrefix(prefix)).length > 0;
-    if (signal) child.kill(signal);
-  })());
+  child.stdout.on(
+    'data',
+    (d: Buffer) =>
+      void (async () => {
+        if (!d.toString().includes('lab-up')) return;
+        sawLab = (await withPrefix(prefix)).length > 0;
+        if (signal) child.kill(signal);
+      })(),
+  );
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, sawLab })));
 }
 

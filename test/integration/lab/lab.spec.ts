@@ -34,7 +34,7 @@ describe.skipIf(!canRun)('network lab with mixed vendors', () => {
     await lab?.destroy();
   });
 
-  it('adds nothing to the machine\'s own network namespace', () => {
+  it("adds nothing to the machine's own network namespace", () => {
     expect(rootNetState()).toBe(rootBefore);
   });
 
@@ -49,7 +49,7 @@ describe.skipIf(!canRun)('network lab with mixed vendors', () => {
     }
   });
 
-  it('the technician\'s ARP table holds each camera\'s own MAC, as its namespace reports it', async () => {
+  it("the technician's ARP table holds each camera's own MAC, as its namespace reports it", async () => {
     await probeFromTech(lab, 'none', 1000);
     const arp = await readProcNetArp(lab.techNs);
     const running = lab.cameras.filter((c) => c.running);

@@ -21,7 +21,10 @@ describe.skipIf(skip)('npm start without an Electron runtime or display', () => 
     const env = { ...process.env };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
-    const child = lab.runInTech('node', ['dist/electron/start.js', '--interface', lab.techIface, '--no-settings'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = lab.runInTech('node', ['dist/electron/start.js', '--interface', lab.techIface, '--no-settings'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
     try {
       const lines: string[] = [];
       const url = await new Promise<string>((resolve, reject) => {

@@ -72,7 +72,10 @@ function send(res: ServerResponse, reply: SimReply): void {
 function applyFault(res: ServerResponse, action: FaultAction): void {
   if (action.kind === 'hang') return; // the client's deadline must fire; close() destroys the socket
   if (action.kind === 'status') {
-    res.writeHead(action.status, { 'content-type': 'application/json', ...(action.retryAfter ? { 'retry-after': action.retryAfter } : {}) });
+    res.writeHead(action.status, {
+      'content-type': 'application/json',
+      ...(action.retryAfter ? { 'retry-after': action.retryAfter } : {}),
+    });
     res.end(action.body ?? JSON.stringify({ errorDetail: `Simulated HTTP ${action.status}.` }));
     return;
   }
@@ -114,7 +117,10 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
         const body = simReq.json as { access_token?: unknown; serial_id?: unknown } | undefined;
         const token = typeof body?.access_token === 'string' ? body.access_token : '';
         const channel = state.connect(token, typeof body?.serial_id === 'string' ? body.serial_id : null);
-        return send(res, channel ? { status: 200, body: { channel_id: channel.id } } : { status: 403, body: { detail: 'Access token is invalid.' } });
+        return send(
+          res,
+          channel ? { status: 200, body: { channel_id: channel.id } } : { status: 403, body: { detail: 'Access token is invalid.' } },
+        );
       }
       if (adminRouteKey(method, url.pathname)) return send(res, adminRoute(state, options.licenseKey, pageSize, simReq));
       if (provisioningRouteKey(method, url.pathname)) return send(res, provisioningRoute(state, basic, simReq));

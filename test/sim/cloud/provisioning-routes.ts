@@ -40,7 +40,8 @@ export function provisioningRoute(state: CloudState, basic: string, req: SimRequ
     const serialId = field(req.json, 'serial_id')?.toUpperCase() ?? null;
     const password = field(req.json, 'password');
     const accessToken = field(req.json, 'access_token');
-    if (!serialId || !password || !accessToken) return { status: 400, body: { detail: 'serial_id, password and access_token are required.' } };
+    if (!serialId || !password || !accessToken)
+      return { status: 400, body: { detail: 'serial_id, password and access_token are required.' } };
     const existing = state.records.get(serialId);
     if (existing) {
       const same = existing.password === password && existing.accessToken === accessToken;

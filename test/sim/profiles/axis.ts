@@ -1,6 +1,16 @@
 import {
-  ANONYMOUS, NS, WSD_TO, action, hashUuid, messageId, relatesTo, scope, utf8,
-  type MessageContext, type Profile, type SimCamera,
+  ANONYMOUS,
+  NS,
+  WSD_TO,
+  action,
+  hashUuid,
+  messageId,
+  relatesTo,
+  scope,
+  utf8,
+  type MessageContext,
+  type Profile,
+  type SimCamera,
 } from '../profile-types.js';
 
 // Axis shape (discovery.md §6 rows 8–9): Types `tds:Device` first, name `AXIS%20<model>`, XAddrs with https and a
@@ -32,8 +42,12 @@ const fields = (cam: SimCamera): string =>
   `<wsa:EndpointReference><wsa:Address>${epr(cam)}</wsa:Address></wsa:EndpointReference>` +
   `<d:Types>tds:Device dn:NetworkVideoTransmitter</d:Types>` +
   `<d:Scopes>${[
-    scope('Profile/Streaming'), scope('Profile/G'), scope('Profile/T'),
-    scope('hardware/', cam.model), scope('name/', cam.name ?? `AXIS ${cam.model}`), scope('location/'),
+    scope('Profile/Streaming'),
+    scope('Profile/G'),
+    scope('Profile/T'),
+    scope('hardware/', cam.model),
+    scope('name/', cam.name ?? `AXIS ${cam.model}`),
+    scope('location/'),
   ].join(' ')}</d:Scopes>` +
   `<d:XAddrs>http://${cam.ip}/onvif/device_service https://${cam.ip}/onvif/device_service ` +
   `http://${linkLocal(cam.mac)}/onvif/device_service</d:XAddrs><d:MetadataVersion>1</d:MetadataVersion>`;
@@ -42,11 +56,17 @@ export const axis: Profile = {
   name: 'axis',
   ouis: ['00:40:8c', 'ac:cc:8e', 'b8:a4:4f'],
   defaultModel: 'M1065-L',
-  types: [{ ns: NS.tds, local: 'Device' }, { ns: NS.dn, local: 'NetworkVideoTransmitter' }],
+  types: [
+    { ns: NS.tds, local: 'Device' },
+    { ns: NS.dn, local: 'NetworkVideoTransmitter' },
+  ],
   uuidFor: (seed) => hashUuid(`axis:${seed}`),
   epr,
   probeMatches: (cam, ctx) =>
-    env(header('ProbeMatches', ANONYMOUS, ctx, relatesTo(cam, ctx)), `<d:ProbeMatches><d:ProbeMatch>${fields(cam)}</d:ProbeMatch></d:ProbeMatches>`),
+    env(
+      header('ProbeMatches', ANONYMOUS, ctx, relatesTo(cam, ctx)),
+      `<d:ProbeMatches><d:ProbeMatch>${fields(cam)}</d:ProbeMatch></d:ProbeMatches>`,
+    ),
   hello: (cam, ctx) => env(header('Hello', WSD_TO, ctx), `<d:Hello>${fields(cam)}</d:Hello>`),
   bye: (cam, ctx) =>
     env(header('Bye', WSD_TO, ctx), `<d:Bye><wsa:EndpointReference><wsa:Address>${epr(cam)}</wsa:Address></wsa:EndpointReference></d:Bye>`),

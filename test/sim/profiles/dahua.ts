@@ -1,6 +1,17 @@
 import {
-  ANONYMOUS, NS, WSD_TO, action, hashUuid, messageId, relatesTo, scope, utf8, xmlEscape,
-  type MessageContext, type Profile, type SimCamera,
+  ANONYMOUS,
+  NS,
+  WSD_TO,
+  action,
+  hashUuid,
+  messageId,
+  relatesTo,
+  scope,
+  utf8,
+  xmlEscape,
+  type MessageContext,
+  type Profile,
+  type SimCamera,
 } from '../profile-types.js';
 
 // Dahua shape (discovery.md §1.3, §6 rows 15–16): `name/Dahua` + `hardware/IPC-…`, `type/Network_Video_Transmitter`,
@@ -24,8 +35,12 @@ const fields = (cam: SimCamera): string =>
   `<a:EndpointReference><a:Address>${epr(cam)}</a:Address></a:EndpointReference>` +
   `<Types>dn:NetworkVideoTransmitter tds:Device</Types>` +
   `<Scopes>${[
-    scope('location/country/china'), scope('name/', cam.name ?? 'Dahua'), scope('hardware/', cam.model),
-    scope('Profile/Streaming'), scope('type/Network_Video_Transmitter'), scope('extension/unique_identifier/1'),
+    scope('location/country/china'),
+    scope('name/', cam.name ?? 'Dahua'),
+    scope('hardware/', cam.model),
+    scope('Profile/Streaming'),
+    scope('type/Network_Video_Transmitter'),
+    scope('extension/unique_identifier/1'),
     scope('Profile/T'),
   ].join(' ')}</Scopes>` +
   `<XAddrs>http://${xmlEscape(cam.ip)}/onvif/device_service</XAddrs><MetadataVersion>1</MetadataVersion>`;
@@ -34,7 +49,10 @@ export const dahua: Profile = {
   name: 'dahua',
   ouis: ['3c:ef:8c', 'e0:50:8b', 'a0:bd:1d'],
   defaultModel: 'IPC-HDW2431T-AS-S2',
-  types: [{ ns: NS.dn, local: 'NetworkVideoTransmitter' }, { ns: NS.tds, local: 'Device' }],
+  types: [
+    { ns: NS.dn, local: 'NetworkVideoTransmitter' },
+    { ns: NS.tds, local: 'Device' },
+  ],
   uuidFor: (seed) => hashUuid(`dahua:${seed}`),
   epr,
   probeMatches: (cam, ctx) =>

@@ -1,6 +1,17 @@
 import {
-  ANONYMOUS, NS, WSD_TO, action, eui64LinkLocal, macSuffixedUuid, messageId, relatesTo, scope, utf8,
-  type MessageContext, type Profile, type SimCamera,
+  ANONYMOUS,
+  NS,
+  WSD_TO,
+  action,
+  eui64LinkLocal,
+  macSuffixedUuid,
+  messageId,
+  relatesTo,
+  scope,
+  utf8,
+  type MessageContext,
+  type Profile,
+  type SimCamera,
 } from '../profile-types.js';
 
 // Hikvision shape (discovery.md §6 rows 1–2, 6): `wsadis`/`dn` prefixes, a `MAC/` scope, EPR UUID ending in the
@@ -27,9 +38,13 @@ const fields = (cam: SimCamera): string =>
   `<wsa:EndpointReference><wsa:Address>${epr(cam)}</wsa:Address></wsa:EndpointReference>` +
   `<wsadis:Types>dn:NetworkVideoTransmitter tds:Device</wsadis:Types>` +
   `<wsadis:Scopes>${[
-    scope('type/video_encoder'), scope('Profile/Streaming'), scope(`MAC/${cam.mac}`),
-    scope('hardware/', cam.model), scope('name/', cam.name ?? `HIKVISION ${cam.model}`),
-    scope('location/city/hangzhou'), scope('location/country/china'),
+    scope('type/video_encoder'),
+    scope('Profile/Streaming'),
+    scope(`MAC/${cam.mac}`),
+    scope('hardware/', cam.model),
+    scope('name/', cam.name ?? `HIKVISION ${cam.model}`),
+    scope('location/city/hangzhou'),
+    scope('location/country/china'),
   ].join(' ')}</wsadis:Scopes>` +
   `<wsadis:XAddrs>http://${cam.ip}/onvif/device_service http://[${eui64LinkLocal(cam.mac)}]/onvif/device_service</wsadis:XAddrs>` +
   `<wsadis:MetadataVersion>10</wsadis:MetadataVersion>`;
@@ -38,7 +53,10 @@ export const hikvision: Profile = {
   name: 'hikvision',
   ouis: ['68:6d:bc', '28:57:be', '44:19:b6'],
   defaultModel: 'DS-2CD2043G2-I',
-  types: [{ ns: NS.dn, local: 'NetworkVideoTransmitter' }, { ns: NS.tds, local: 'Device' }],
+  types: [
+    { ns: NS.dn, local: 'NetworkVideoTransmitter' },
+    { ns: NS.tds, local: 'Device' },
+  ],
   uuidFor: (seed, mac) => macSuffixedUuid(`hikvision:${seed}`, mac),
   epr,
   probeMatches: (cam, ctx) =>

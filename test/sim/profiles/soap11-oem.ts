@@ -1,6 +1,16 @@
 import {
-  ANONYMOUS, NS, WSD_TO, action, hashUuid, messageId, relatesTo, scope, utf8,
-  type MessageContext, type Profile, type SimCamera,
+  ANONYMOUS,
+  NS,
+  WSD_TO,
+  action,
+  hashUuid,
+  messageId,
+  relatesTo,
+  scope,
+  utf8,
+  type MessageContext,
+  type Profile,
+  type SimCamera,
 } from '../profile-types.js';
 
 // Generic Chinese OEM shape (discovery.md §1.3, §6 rows 23, 25): SOAP 1.1 envelope, capitalised `Model/` and
@@ -27,8 +37,11 @@ const eprXml = (cam: SimCamera): string =>
 const fields = (cam: SimCamera): string =>
   `${eprXml(cam)}<d:Types>dn:NetworkVideoTransmitter</d:Types>` +
   `<d:Scopes>${[
-    scope('type/NetworkVideoTransmitter'), scope('Name/', cam.name ?? 'IPCAM'), scope('Model/', cam.model),
-    scope('location/country/china'), scope('Profile/Streaming'),
+    scope('type/NetworkVideoTransmitter'),
+    scope('Name/', cam.name ?? 'IPCAM'),
+    scope('Model/', cam.model),
+    scope('location/country/china'),
+    scope('Profile/Streaming'),
   ].join('\n')}</d:Scopes>` +
   `<d:XAddrs>http://${cam.ip}:8899/onvif/device_service</d:XAddrs><d:MetadataVersion>1</d:MetadataVersion>`;
 
@@ -40,7 +53,10 @@ export const soap11Oem: Profile = {
   uuidFor: (seed) => hashUuid(`oem:${seed}`),
   epr,
   probeMatches: (cam, ctx) =>
-    env(header('ProbeMatches', ANONYMOUS, ctx, relatesTo(cam, ctx)), `<d:ProbeMatches><d:ProbeMatch>${fields(cam)}</d:ProbeMatch></d:ProbeMatches>`),
+    env(
+      header('ProbeMatches', ANONYMOUS, ctx, relatesTo(cam, ctx)),
+      `<d:ProbeMatches><d:ProbeMatch>${fields(cam)}</d:ProbeMatch></d:ProbeMatches>`,
+    ),
   hello: (cam, ctx) => env(header('Hello', WSD_TO, ctx), `<d:Hello>${fields(cam)}</d:Hello>`),
   bye: (cam, ctx) => env(header('Bye', WSD_TO, ctx), `<d:Bye>${eprXml(cam)}</d:Bye>`),
 };

@@ -1,6 +1,15 @@
 import {
-  ANONYMOUS, NS, WSD_TO, action, hashUuid, messageId, relatesTo, utf8,
-  type MessageContext, type Profile, type SimCamera,
+  ANONYMOUS,
+  NS,
+  WSD_TO,
+  action,
+  hashUuid,
+  messageId,
+  relatesTo,
+  utf8,
+  type MessageContext,
+  type Profile,
+  type SimCamera,
 } from '../profile-types.js';
 
 // A Windows PC's WSD host (discovery.md §1.2, §6 row 26): `pub:Computer`, no XAddrs. Not a camera; it answers
@@ -28,11 +37,17 @@ export const windowsPc: Profile = {
   name: 'windows-pc',
   ouis: ['00:1b:21'],
   defaultModel: 'DESKTOP',
-  types: [{ ns: NS.wsdp, local: 'Device' }, { ns: NS.pub, local: 'Computer' }],
+  types: [
+    { ns: NS.wsdp, local: 'Device' },
+    { ns: NS.pub, local: 'Computer' },
+  ],
   uuidFor: (seed) => hashUuid(`pc:${seed}`),
   epr,
   probeMatches: (cam, ctx) =>
-    env(header('ProbeMatches', ANONYMOUS, ctx, relatesTo(cam, ctx)), `<wsd:ProbeMatches><wsd:ProbeMatch>${fields(cam)}</wsd:ProbeMatch></wsd:ProbeMatches>`),
+    env(
+      header('ProbeMatches', ANONYMOUS, ctx, relatesTo(cam, ctx)),
+      `<wsd:ProbeMatches><wsd:ProbeMatch>${fields(cam)}</wsd:ProbeMatch></wsd:ProbeMatches>`,
+    ),
   hello: (cam, ctx) => env(header('Hello', WSD_TO, ctx), `<wsd:Hello>${fields(cam)}</wsd:Hello>`),
   bye: (cam, ctx) => env(header('Bye', WSD_TO, ctx), `<wsd:Bye>${fields(cam)}</wsd:Bye>`),
 };

@@ -121,7 +121,9 @@ describe('access token codec', () => {
   });
 
   it('keeps unknown fields in the original string (the camera gets exactly what the cloud issued)', () => {
-    const raw = b64(pyJson({ camid: 1, cmngrid: 2, access: 'all', token: SECRET, api: 'a.test', proxy: { socks5: 'socks5://p' }, future: 1 }));
+    const raw = b64(
+      pyJson({ camid: 1, cmngrid: 2, access: 'all', token: SECRET, api: 'a.test', proxy: { socks5: 'socks5://p' }, future: 1 }),
+    );
     expect(decoded(raw).reveal()).toBe(raw);
   });
 });

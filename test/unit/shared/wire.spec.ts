@@ -6,7 +6,10 @@ describe('wire frames', () => {
   it('encodes typed frames that the renderer parses back', () => {
     const text = encodeFrame(responseFrame(4, ok({ scanId: 's' })));
     expect(responseFrameSchema.parse(JSON.parse(text ?? ''))).toEqual({ id: 4, result: { ok: true, value: { scanId: 's' } } });
-    expect(JSON.parse(encodeFrame(eventFrame('device-merged', { id: 'a', into: 'b' })) ?? '')).toEqual({ event: 'device-merged', payload: { id: 'a', into: 'b' } });
+    expect(JSON.parse(encodeFrame(eventFrame('device-merged', { id: 'a', into: 'b' })) ?? '')).toEqual({
+      event: 'device-merged',
+      payload: { id: 'a', into: 'b' },
+    });
   });
 
   it('refuses, rather than throws, a frame over the byte limit or one JSON cannot produce', () => {
@@ -18,7 +21,8 @@ describe('wire frames', () => {
   });
 
   it('counts UTF-8 bytes like the encoder', () => {
-    for (const s of ['', 'abc', 'é', '€', '😀', 'a😀é€', '\ud800x', '\ud800é', 'x\udc00', '\ud800']) expect(utf8Length(s)).toBe(Buffer.byteLength(s));
+    for (const s of ['', 'abc', 'é', '€', '😀', 'a😀é€', '\ud800x', '\ud800é', 'x\udc00', '\ud800'])
+      expect(utf8Length(s)).toBe(Buffer.byteLength(s));
   });
 
   it('reads an id only when it is one the client could have sent', () => {
@@ -27,6 +31,10 @@ describe('wire frames', () => {
   });
 
   it('reads an error code from a newer server as internal instead of dropping the answer', () => {
-    expect(responseFrameSchema.parse({ id: 1, result: { ok: false, code: 'quota-exceeded', message: 'm' } }).result).toEqual({ ok: false, code: 'internal', message: 'm' });
+    expect(responseFrameSchema.parse({ id: 1, result: { ok: false, code: 'quota-exceeded', message: 'm' } }).result).toEqual({
+      ok: false,
+      code: 'internal',
+      message: 'm',
+    });
   });
 });

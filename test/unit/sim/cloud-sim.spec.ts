@@ -14,7 +14,13 @@ beforeEach(async () => (fx = await startFixture()));
 afterEach(() => fx.sim.close());
 
 function simCamera(clock: FakeClock, serialId: string, variant: AskVariant): ProvisioningCamera {
-  return new ProvisioningCamera({ clock, serialId, password: SECRETS.cameraPassword, ask: httpAsk(fx.sim.url, variant), connect: httpConnect(fx.sim.url) });
+  return new ProvisioningCamera({
+    clock,
+    serialId,
+    password: SECRETS.cameraPassword,
+    ask: httpAsk(fx.sim.url, variant),
+    connect: httpConnect(fx.sim.url),
+  });
 }
 
 /** Let the camera's real HTTP poll finish and its next poll be scheduled. */
@@ -29,14 +35,21 @@ describe('cloud simulator with provisioning cameras', () => {
       cam.start();
       await clock.advance(0);
       await settled(clock, cam, 1); // no record yet: 401, keeps polling
-      const outcome = await registerCamera({ admin: fx.admin, provisioning: fx.provisioning, cameraId: 'ACCC8E12AB34', password: SECRETS.cameraPassword });
+      const outcome = await registerCamera({
+        admin: fx.admin,
+        provisioning: fx.provisioning,
+        cameraId: 'ACCC8E12AB34',
+        password: SECRETS.cameraPassword,
+      });
       expect(outcome.ok).toBe(true);
       expect(expectedWaitMs(clock.now() - cam.pollingSince)).toBe(MIN);
       await clock.advance(MIN);
       await vi.waitFor(() => expect(cam.state).toBe('online'), { timeout: 3000, interval: 5 });
       const channel = [...fx.sim.state.channels.values()][0]!;
       expect(channel.streaming).toBe(true);
-      expect(fx.sim.state.connections).toEqual([expect.objectContaining({ channelId: channel.id, token: channel.allToken, serialId: 'ACCC8E12AB34' })]);
+      expect(fx.sim.state.connections).toEqual([
+        expect.objectContaining({ channelId: channel.id, token: channel.allToken, serialId: 'ACCC8E12AB34' }),
+      ]);
       expect(cam.polls).toBe(2);
     });
   }
@@ -50,7 +63,9 @@ describe('cloud simulator with provisioning cameras', () => {
       await settled(clock, cam, i + 1);
     }
     await clock.advance(10 * MIN);
-    expect(await registerCamera({ admin: fx.admin, provisioning: fx.provisioning, cameraId: 'B8A44F000001', password: SECRETS.cameraPassword })).toMatchObject({ ok: true });
+    expect(
+      await registerCamera({ admin: fx.admin, provisioning: fx.provisioning, cameraId: 'B8A44F000001', password: SECRETS.cameraPassword }),
+    ).toMatchObject({ ok: true });
     const wait = expectedWaitMs(clock.now() - cam.pollingSince);
     expect(wait).toBe(HOUR - 10 * MIN);
     await clock.advance(wait - 1);
@@ -67,7 +82,7 @@ describe('cloud simulator with provisioning cameras', () => {
     expect(wrong.status).toBe(401);
   });
 
-  it('refuses a camera connecting with a token that is not its channel\'s', async () => {
+  it("refuses a camera connecting with a token that is not its channel's", async () => {
     expect(await httpConnect(fx.sim.url)('bm90LWEtdG9rZW4=', 'X1')).toBe(false);
     expect(fx.sim.state.connections).toEqual([]);
   });

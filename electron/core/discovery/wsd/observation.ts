@@ -7,10 +7,7 @@ import type { WsdMatch, WsdMessage } from './parse.js';
 import { scopeFacts } from './scopes.js';
 
 /** DPWS (Windows PCs, printers, scanners) also advertises a type called `Device`; it is not ONVIF's. */
-const DPWS_NAMESPACES = [
-  'http://schemas.xmlsoap.org/ws/2006/02/devprof',
-  'http://docs.oasis-open.org/ws-dd/ns/dpws/2009/01',
-];
+const DPWS_NAMESPACES = ['http://schemas.xmlsoap.org/ws/2006/02/devprof', 'http://docs.oasis-open.org/ws-dd/ns/dpws/2009/01'];
 const NOT_CAMERA = ['Computer', 'PrintDeviceType', 'ScanDeviceType'];
 
 /**

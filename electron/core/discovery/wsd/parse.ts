@@ -107,7 +107,12 @@ function matchOf(node: XmlNode): WsdMatch {
 
 /** `urn:uuid:ABC…` and bare `uuid:abc…` both become `abc…`; an empty `uuid:` becomes null. */
 export function endpointOf(address: string): string | null {
-  const id = address.trim().replace(/^urn:/i, '').replace(/^uuid:/i, '').trim().toLowerCase();
+  const id = address
+    .trim()
+    .replace(/^urn:/i, '')
+    .replace(/^uuid:/i, '')
+    .trim()
+    .toLowerCase();
   // An address with control characters is junk, not an identity (it would also be unreadable in the UI).
   return id === '' || CONTROL.test(id) ? null : id.slice(0, MAX_FIELD_CHARS);
 }

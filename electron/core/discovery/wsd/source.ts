@@ -53,7 +53,9 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
       const lanLog = throttledLog(ctx.log, ctx.clock);
       const budget = new PacketBudget(ctx.clock, options.budget);
       let socketErrors = 0;
-      socket.onError((error) => lanLog('warn', 'WS-Discovery listener socket error', { error: error.message, socketErrors: ++socketErrors }));
+      socket.onError((error) =>
+        lanLog('warn', 'WS-Discovery listener socket error', { error: error.message, socketErrors: ++socketErrors }),
+      );
       try {
         await socket.bind(WSD_PORT, '0.0.0.0');
       } catch (error) {

@@ -16,4 +16,3 @@ export class TimerSet {
     this.cancels.clear();
   }
 }
-

@@ -40,7 +40,8 @@ export async function probeUnicast(ctx: SourceContext, ip: string, waitMs: numbe
   try {
     await socket.bind(0, iface.address);
     const bytes = new TextEncoder().encode(buildProbe('dn:NetworkVideoTransmitter', newMessageId()));
-    const send = () => void socket.send(bytes, WSD_PORT, ip).catch((error: Error) => ctx.log.debug('unicast probe failed', { ip, error: error.message }));
+    const send = () =>
+      void socket.send(bytes, WSD_PORT, ip).catch((error: Error) => ctx.log.debug('unicast probe failed', { ip, error: error.message }));
     for (const at of probeSchedule(random, UNICAST_REPEAT)) timers.after(at, send);
     await new Promise<void>((resolve) => timers.after(waitMs, resolve));
   } catch (error) {

@@ -60,8 +60,7 @@ export function parseXml(text: string): XmlNode | null {
   }
 }
 
-const isRecord = (node: XmlNode): node is Record<string, unknown> =>
-  typeof node === 'object' && node !== null && !Array.isArray(node);
+const isRecord = (node: XmlNode): node is Record<string, unknown> => typeof node === 'object' && node !== null && !Array.isArray(node);
 
 /** All children with this local name (a repeated element parses as an array). */
 export function children(node: XmlNode, name: string): XmlNode[] {

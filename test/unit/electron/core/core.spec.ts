@@ -33,7 +33,12 @@ function scriptedSource(script: (ctx: SourceContext) => void): DiscoverySource &
 const HIK_EPR = '3fa1fe68-b915-4053-a3e1-686dbc5cb15d';
 const seen = (ip: string, endpoint: string, extra: Partial<Observation> = {}): Observation => obs({ ip, endpoint, ...extra });
 
-function setup(source: DiscoverySource, neighbours = new FakeNeighbours(), interfaces: NetInterface[] = [lab0], allowedInterfaces?: string[]) {
+function setup(
+  source: DiscoverySource,
+  neighbours = new FakeNeighbours(),
+  interfaces: NetInterface[] = [lab0],
+  allowedInterfaces?: string[],
+) {
   const clock = new ManualClock();
   const core = createCore(fakePorts(clock, neighbours, interfaces), { sources: [source], allowedInterfaces });
   const events: { name: EventName; payload: unknown }[] = [];
@@ -72,7 +77,12 @@ describe('core', () => {
     expect(events.some((e) => e.name === 'scan-progress')).toBe(true);
     const finished = events.find((e) => e.name === 'scan-finished')?.payload as EventPayload<'scan-finished'>;
     expect(finished.reason).toBe('completed');
-    expect(finished.diagnostics).toMatchObject({ interfaces: [{ name: 'lab0', address: '198.18.0.2' }], probesSent: 8, nonCameras: 1, errors: [] });
+    expect(finished.diagnostics).toMatchObject({
+      interfaces: [{ name: 'lab0', address: '198.18.0.2' }],
+      probesSent: 8,
+      nonCameras: 1,
+      errors: [],
+    });
     await core.close();
   });
 

@@ -4,7 +4,18 @@ import type { ScanDiagnostics } from '../../../../shared/contract.js';
 import type { Device } from '../../../../shared/device.js';
 import { makeDevice } from '../../../support/devices.js';
 
-const diagnostics = { scanId: 's', startedAt: 't', interfaces: [], skipped: [], probesSent: 0, repliesReceived: 0, dropped: 0, nonCameras: 0, durationMs: 0, errors: [] } satisfies ScanDiagnostics;
+const diagnostics = {
+  scanId: 's',
+  startedAt: 't',
+  interfaces: [],
+  skipped: [],
+  probesSent: 0,
+  repliesReceived: 0,
+  dropped: 0,
+  nonCameras: 0,
+  durationMs: 0,
+  errors: [],
+} satisfies ScanDiagnostics;
 
 const print = (devices: Device[]) => {
   const chunks: string[] = [];

@@ -3,10 +3,27 @@ import { formatTable } from '../../../../electron/hosts/cli-table.js';
 import type { Device } from '../../../../shared/device.js';
 
 const device = (over: Partial<Device>): Device => ({
-  id: 'dev-1', mac: '00:40:8c:12:34:56', macSource: 'arp', ip: '198.18.1.1', vendor: 'Axis Communications AB', manufacturer: null,
-  model: 'M1065-L', name: 'AXIS M1065-L', serial: null, firmware: null, isCamera: true, sources: ['wsd'], online: true,
-  firstSeen: '2026-11-25T10:00:00.000Z', lastSeen: '2026-11-25T10:00:00.000Z', interface: 'lab0', onvif: null, facts: {}, conflicts: [],
-  cloud: { state: 'unknown', channelId: null }, ...over,
+  id: 'dev-1',
+  mac: '00:40:8c:12:34:56',
+  macSource: 'arp',
+  ip: '198.18.1.1',
+  vendor: 'Axis Communications AB',
+  manufacturer: null,
+  model: 'M1065-L',
+  name: 'AXIS M1065-L',
+  serial: null,
+  firmware: null,
+  isCamera: true,
+  sources: ['wsd'],
+  online: true,
+  firstSeen: '2026-11-25T10:00:00.000Z',
+  lastSeen: '2026-11-25T10:00:00.000Z',
+  interface: 'lab0',
+  onvif: null,
+  facts: {},
+  conflicts: [],
+  cloud: { state: 'unknown', channelId: null },
+  ...over,
 });
 
 describe('CLI table', () => {

@@ -25,10 +25,20 @@ const diagnostics = (over: Partial<ScanDiagnostics> = {}): ScanDiagnostics => ({
 });
 
 /** A CLI run: the fake core finishes every scan at once with `finish`; output is captured. */
-async function run(argv: string[], finish: { diagnostics?: ScanDiagnostics; reason?: 'completed' | 'failed' } = {}, devices = [makeDevice()]) {
+async function run(
+  argv: string[],
+  finish: { diagnostics?: ScanDiagnostics; reason?: 'completed' | 'failed' } = {},
+  devices = [makeDevice()],
+) {
   const { core, hub } = fakeCore({ 'devices.list': { devices } });
   core['scan.start'] = vi.fn(async () => {
-    queueMicrotask(() => hub.emit('scan-finished', { scanId: 'scan-1', reason: finish.reason ?? 'completed', diagnostics: finish.diagnostics ?? diagnostics() }));
+    queueMicrotask(() =>
+      hub.emit('scan-finished', {
+        scanId: 'scan-1',
+        reason: finish.reason ?? 'completed',
+        diagnostics: finish.diagnostics ?? diagnostics(),
+      }),
+    );
     return ok({ scanId: 'scan-1' });
   });
   const out: string[] = [];
@@ -61,12 +71,15 @@ describe('CLI', () => {
     expect(r.core['scan.start']).toHaveBeenCalledWith({ timeoutMs: 3000, interfaces: ['eth0', 'eth1'] });
   });
 
-  it.each([['abc'], ['199'], ['120001'], ['1.5'], [''], ['1e3'], ['-500'], ['0x10'], ['99999999999']])('refuses --timeout %j as a usage error before touching the core', async (t) => {
-    const r = await run(['scan', `--timeout=${t}`]);
-    expect(r.code).toBe(EXIT.usage);
-    expect(r.stderr).toContain('--timeout must be a whole number of milliseconds between 200 and 120000.');
-    expect(r.createCore).not.toHaveBeenCalled();
-  });
+  it.each([['abc'], ['199'], ['120001'], ['1.5'], [''], ['1e3'], ['-500'], ['0x10'], ['99999999999']])(
+    'refuses --timeout %j as a usage error before touching the core',
+    async (t) => {
+      const r = await run(['scan', `--timeout=${t}`]);
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.stderr).toContain('--timeout must be a whole number of milliseconds between 200 and 120000.');
+      expect(r.createCore).not.toHaveBeenCalled();
+    },
+  );
 
   it.each([['200'], ['120000']])('accepts --timeout %s at the edge of the contract', async (t) => {
     const r = await run(['scan', '--json', '--timeout', t]);
@@ -85,7 +98,9 @@ describe('CLI', () => {
   it('prints help with the exit codes and exits 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.stderr).toMatch(/Exit codes:[\s\S]*0 {2}the command ran[\s\S]*1 {2}another failure[\s\S]*2 {2}usage error[\s\S]*3 {2}could not scan/);
+    expect(r.stderr).toMatch(
+      /Exit codes:[\s\S]*0 {2}the command ran[\s\S]*1 {2}another failure[\s\S]*2 {2}usage error[\s\S]*3 {2}could not scan/,
+    );
     expect(r.stderr).toContain('200..120000 (default 3000)');
   });
 
@@ -97,7 +112,11 @@ describe('CLI', () => {
 
   it('exits 3 with a sentence, not "No cameras answered", when an unknown --interface left nothing to probe', async () => {
     const reason = 'Interface wlan9 does not exist or has no IPv4 address; check the cable or Wi-Fi and that it is up.';
-    const r = await run(['scan', '--interface', 'wlan9'], { diagnostics: diagnostics({ interfaces: [], skipped: [{ name: 'wlan9', reason }] }) }, []);
+    const r = await run(
+      ['scan', '--interface', 'wlan9'],
+      { diagnostics: diagnostics({ interfaces: [], skipped: [{ name: 'wlan9', reason }] }) },
+      [],
+    );
     expect(r.code).toBe(EXIT.couldNotScan);
     expect(r.stdout).not.toContain('No cameras answered');
     expect(r.stderr).toContain(`Could not scan: no interface was probed. ${reason}`);
@@ -116,9 +135,13 @@ describe('CLI', () => {
     expect(r.stderr).toContain('Could not scan: Error: bind EADDRINUSE.');
   });
 
-  it('exits 1 with the core\'s sentence when the scan cannot start', async () => {
+  it("exits 1 with the core's sentence when the scan cannot start", async () => {
     const { core } = fakeCore();
-    core['scan.start'] = async () => ({ ok: false, code: 'busy', message: 'A scan is already running; press Stop or wait for it to finish.' });
+    core['scan.start'] = async () => ({
+      ok: false,
+      code: 'busy',
+      message: 'A scan is already running; press Stop or wait for it to finish.',
+    });
     const err: string[] = [];
     const code = await runCli(['scan'], { createCore: () => core, stdout: { write: () => true }, stderr: { write: (t) => err.push(t) } });
     expect(code).toBe(EXIT.failed);
@@ -126,9 +149,17 @@ describe('CLI', () => {
   });
 
   it('lists interfaces through the contract', async () => {
-    const { core } = fakeCore({ 'interfaces.list': { interfaces: [{ name: 'eth0', address: '198.18.0.2', netmask: '255.254.0.0', cidr: '198.18.0.2/15', mac: null }] } });
+    const { core } = fakeCore({
+      'interfaces.list': {
+        interfaces: [{ name: 'eth0', address: '198.18.0.2', netmask: '255.254.0.0', cidr: '198.18.0.2/15', mac: null }],
+      },
+    });
     const out: string[] = [];
-    const code = await runCli(['interfaces', '--json'], { createCore: () => core, stdout: { write: (t) => out.push(t) }, stderr: { write: () => true } });
+    const code = await runCli(['interfaces', '--json'], {
+      createCore: () => core,
+      stdout: { write: (t) => out.push(t) },
+      stderr: { write: () => true },
+    });
     expect(code).toBe(EXIT.ok);
     expect(JSON.parse(out.join(''))).toEqual({ interfaces: [expect.objectContaining({ name: 'eth0' })] });
   });

@@ -8,7 +8,10 @@ const handlers = () => fakeHandlers({ 'scan.start': { scanId: 's' } });
 describe('IPC gate (Electron front door)', () => {
   it('answers our own page', async () => {
     const h = handlers();
-    expect(await createIpcGate(h, silentLogger)(`${APP_ORIGIN}/index.html`, 'scan.start', { timeoutMs: 1000 })).toEqual({ ok: true, value: { scanId: 's' } });
+    expect(await createIpcGate(h, silentLogger)(`${APP_ORIGIN}/index.html`, 'scan.start', { timeoutMs: 1000 })).toEqual({
+      ok: true,
+      value: { scanId: 's' },
+    });
   });
 
   it.each([undefined, 'https://evil.example/', 'file:///etc/passwd', `${APP_ORIGIN}.evil.example/`, 'app://camera-finderx/'])(
@@ -22,7 +25,10 @@ describe('IPC gate (Electron front door)', () => {
 
   it('refuses arguments the contract rejects', async () => {
     const h = handlers();
-    expect(await createIpcGate(h, silentLogger)(`${APP_ORIGIN}/`, 'scan.start', { timeoutMs: -1 })).toMatchObject({ ok: false, code: 'invalid-args' });
+    expect(await createIpcGate(h, silentLogger)(`${APP_ORIGIN}/`, 'scan.start', { timeoutMs: -1 })).toMatchObject({
+      ok: false,
+      code: 'invalid-args',
+    });
     expect(h['scan.start']).not.toHaveBeenCalled();
   });
 });

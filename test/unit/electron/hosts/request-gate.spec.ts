@@ -5,9 +5,12 @@ const loopback = { host: '127.0.0.1', port: 8123 };
 const token = 'secret-token-value';
 
 describe('request gate', () => {
-  it.each([['//a:99999/ws'], ['http://[::1/ws'], ['*'], [''], [undefined], ['/' + 'a'.repeat(5000)], ['ws']])('cannot parse the target %j, without throwing', (target) => {
-    expect(parseTarget(target)).toBeNull();
-  });
+  it.each([['//a:99999/ws'], ['http://[::1/ws'], ['*'], [''], [undefined], ['/' + 'a'.repeat(5000)], ['ws']])(
+    'cannot parse the target %j, without throwing',
+    (target) => {
+      expect(parseTarget(target)).toBeNull();
+    },
+  );
 
   it('reads path and token from an origin-form target', () => {
     const t = parseTarget('/ws?token=abc%2Bd');
@@ -45,10 +48,17 @@ describe('request gate', () => {
   it('refuses in order: bad target 400, foreign Host 403, path 404, token 401, Origin 403', () => {
     const host = '127.0.0.1:8123';
     expect(checkUpgrade({ url: '//a:99999/ws', headers: { host } }, loopback, token)).toMatchObject({ status: '400 Bad Request' });
-    expect(checkUpgrade({ url: `/ws?token=${token}`, headers: { host: 'evil:8123' } }, loopback, token)).toMatchObject({ status: '403 Forbidden', why: 'host' });
+    expect(checkUpgrade({ url: `/ws?token=${token}`, headers: { host: 'evil:8123' } }, loopback, token)).toMatchObject({
+      status: '403 Forbidden',
+      why: 'host',
+    });
     expect(checkUpgrade({ url: `/x?token=${token}`, headers: { host } }, loopback, token)).toMatchObject({ status: '404 Not Found' });
     expect(checkUpgrade({ url: '/ws?token=nope', headers: { host } }, loopback, token)).toMatchObject({ status: '401 Unauthorized' });
-    expect(checkUpgrade({ url: `/ws?token=${token}`, headers: { host, origin: 'http://evil.example' } }, loopback, token)).toMatchObject({ why: 'origin' });
-    expect(checkUpgrade({ url: `/ws?token=${token}`, headers: { host, origin: 'http://127.0.0.1:8123' } }, loopback, token)).toEqual({ ok: true });
+    expect(checkUpgrade({ url: `/ws?token=${token}`, headers: { host, origin: 'http://evil.example' } }, loopback, token)).toMatchObject({
+      why: 'origin',
+    });
+    expect(checkUpgrade({ url: `/ws?token=${token}`, headers: { host, origin: 'http://127.0.0.1:8123' } }, loopback, token)).toEqual({
+      ok: true,
+    });
   });
 });

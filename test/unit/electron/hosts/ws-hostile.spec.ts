@@ -77,7 +77,9 @@ describe('browser-mode server against hostile requests', () => {
     const { server: s, lines } = await start();
     expect(await rawRequest(s.port, `GET / HTTP/1.1\r\nhost: rebind.evil.example:${s.port}\r\n\r\n`)).toBe('HTTP/1.1 403 Forbidden');
     expect(await rawRequest(s.port, `GET / HTTP/1.1\r\nhost: 127.0.0.1:${s.port + 1}\r\n\r\n`)).toBe('HTTP/1.1 403 Forbidden');
-    expect(await rawRequest(s.port, upgradeRequest(s.port, `/ws?token=${s.token}`, { host: `rebind.evil.example:${s.port}` }))).toBe('HTTP/1.1 403 Forbidden');
+    expect(await rawRequest(s.port, upgradeRequest(s.port, `/ws?token=${s.token}`, { host: `rebind.evil.example:${s.port}` }))).toBe(
+      'HTTP/1.1 403 Forbidden',
+    );
     expect(await rawRequest(s.port, `GET / HTTP/1.1\r\nhost: localhost:${s.port}\r\n\r\n`)).toBe('HTTP/1.1 200 OK');
     expect(lines.join('\n')).not.toContain(s.token);
   });
@@ -134,7 +136,10 @@ describe('browser-mode server against hostile requests', () => {
   it('rate-limits the warnings for a flood of bad frames', async () => {
     const { server: s, lines } = await start();
     const ws = await client(s);
-    await exchange(ws, Array.from({ length: 2000 }, () => 'garbage'));
+    await exchange(
+      ws,
+      Array.from({ length: 2000 }, () => 'garbage'),
+    );
     ws.close();
     expect(lines.filter((l) => l.includes('malformed')).length).toBeLessThanOrEqual(5);
   });

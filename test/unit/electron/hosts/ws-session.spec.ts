@@ -64,7 +64,9 @@ describe('browser-mode session flow control', () => {
   it('holds at most maxInFlight requests in the core: pauses reading, answers extras busy, resumes as answers go out', async () => {
     const { core } = fakeCore();
     const release: (() => void)[] = [];
-    core['scan.status'] = vi.fn(() => new Promise<Result<CommandResult<'scan.status'>>>((resolve) => release.push(() => resolve(ok({ running: false, last: null })))));
+    core['scan.status'] = vi.fn(
+      () => new Promise<Result<CommandResult<'scan.status'>>>((resolve) => release.push(() => resolve(ok({ running: false, last: null })))),
+    );
     const { socket, sent, receive } = fakeSocket();
     serveSession(socket, { core, warn: () => undefined, limits });
     for (let id = 1; id <= 4; id++) receive(request(id));

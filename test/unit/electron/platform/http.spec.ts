@@ -31,7 +31,10 @@ describe('node HTTP adapter', () => {
       });
     });
     const out = await http.request({ method: 'POST', url: `${url}/x`, headers: { authorization: basicAuth('u', 'p') }, body: 'héllo' });
-    expect(out).toEqual({ ok: true, response: { status: 201, headers: expect.objectContaining({ 'x-echo': 'POST Basic dTpw' }), body: 'HÉLLO' } });
+    expect(out).toEqual({
+      ok: true,
+      response: { status: 201, headers: expect.objectContaining({ 'x-echo': 'POST Basic dTpw' }), body: 'HÉLLO' },
+    });
   });
 
   it('gives up on a server that never answers, at the deadline', async () => {

@@ -9,7 +9,11 @@ describe('redacting logger', () => {
 
   it('never writes secret-named fields', () => {
     const { lines, log } = capture();
-    log.info('registering', { licenseKey: 'LK-123', camera: { password: 'hunter2', mac: '00:40:8c:12:34:56' }, accessToken: 'eyJjYW1pZCI6MX0=' });
+    log.info('registering', {
+      licenseKey: 'LK-123',
+      camera: { password: 'hunter2', mac: '00:40:8c:12:34:56' },
+      accessToken: 'eyJjYW1pZCI6MX0=',
+    });
     const text = lines.join('\n');
     expect(text).not.toMatch(/LK-123|hunter2|eyJjYW1pZCI6MX0=/);
     expect(text).toContain('00:40:8c:12:34:56');

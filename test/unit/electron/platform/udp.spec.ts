@@ -12,9 +12,7 @@ describe('createUdpSocket', () => {
       const from = await b.bind(0, '127.0.0.1');
       expect(bound.address).toBe('127.0.0.1');
       expect(bound.port).toBeGreaterThan(0);
-      const received = new Promise<[string, RemoteInfo]>((resolve) =>
-        a.onMessage((data, info) => resolve([data.toString('utf8'), info])),
-      );
+      const received = new Promise<[string, RemoteInfo]>((resolve) => a.onMessage((data, info) => resolve([data.toString('utf8'), info])));
       await b.send(new TextEncoder().encode('hello'), bound.port, '127.0.0.1');
       const [text, info] = await received;
       expect(text).toBe('hello');

@@ -72,15 +72,24 @@ describe('VXG admin API client', () => {
   it('never follows a next link to another server (it would receive the license key)', async () => {
     const url = await hostile(() => ({ status: 200, body: JSON.stringify({ meta: { next: 'http://127.0.0.2:9/steal' }, objects: [] }) }));
     const result = await clientFor(url).findChannelsByCameraId('X1');
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'bad-response', message: expect.stringMatching(/another server .*not followed/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'bad-response', message: expect.stringMatching(/another server .*not followed/) },
+    });
   });
 
   it('stops a server that links pages in a circle or forever', async () => {
     let n = 0;
-    const url = await hostile(() => ({ status: 200, body: JSON.stringify({ meta: { next: `/api/v3/channels/?page=${n++}` }, objects: [] }) }));
+    const url = await hostile(() => ({
+      status: 200,
+      body: JSON.stringify({ meta: { next: `/api/v3/channels/?page=${n++}` }, objects: [] }),
+    }));
     const result = await clientFor(url).findChannelsByCameraId('X1');
     expect(result).toMatchObject({ ok: false, failure: { message: expect.stringMatching(`stopped after ${MAX_CHANNEL_PAGES}`) } });
-    const loop = await hostile(() => ({ status: 200, body: JSON.stringify({ meta: { next: '/api/v3/channels/?meta=X1&include_meta=true&limit=1000' }, objects: [] }) }));
+    const loop = await hostile(() => ({
+      status: 200,
+      body: JSON.stringify({ meta: { next: '/api/v3/channels/?meta=X1&include_meta=true&limit=1000' }, objects: [] }),
+    }));
     expect(await clientFor(loop).findChannelsByCameraId('X1')).toMatchObject({ ok: false, failure: { kind: 'bad-response' } });
   });
 
@@ -103,6 +112,9 @@ describe('VXG admin API client', () => {
 
   it('says the address is wrong when the reply is not JSON', async () => {
     const url = await hostile(() => ({ status: 200, body: '<html>login</html>' }));
-    expect(await clientFor(url).getChannel(1)).toMatchObject({ ok: false, failure: { message: expect.stringMatching(/not JSON; check the API address/) } });
+    expect(await clientFor(url).getChannel(1)).toMatchObject({
+      ok: false,
+      failure: { message: expect.stringMatching(/not JSON; check the API address/) },
+    });
   });
 });

@@ -39,7 +39,9 @@ export interface CloudFixture {
   allSecrets(): string[];
 }
 
-export async function startFixture(options: { pageSize?: number; timeoutMs?: number; retry?: Partial<RetryPolicy> } = {}): Promise<CloudFixture> {
+export async function startFixture(
+  options: { pageSize?: number; timeoutMs?: number; retry?: Partial<RetryPolicy> } = {},
+): Promise<CloudFixture> {
   const sim = await startCloudSim({
     host: '127.0.0.1',
     licenseKey: SECRETS.licenseKey,

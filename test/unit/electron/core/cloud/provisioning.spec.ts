@@ -18,7 +18,10 @@ afterEach(() => fx.sim.close());
 describe('provisioning service client', () => {
   it('writes a record with HTTP Basic, sees it in the list, and deletes it on request', async () => {
     expect(await fx.provisioning.isRegistered('ACCC8E12AB34')).toEqual({ ok: true, value: false });
-    expect(await fx.provisioning.register({ serialId: 'ACCC8E12AB34', password: SECRETS.cameraPassword, token })).toEqual({ ok: true, value: undefined });
+    expect(await fx.provisioning.register({ serialId: 'ACCC8E12AB34', password: SECRETS.cameraPassword, token })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(fx.sim.state.records.get('ACCC8E12AB34')).toMatchObject({ password: SECRETS.cameraPassword, accessToken: token.reveal() });
     expect(await fx.provisioning.isRegistered('ACCC8E12AB34')).toEqual({ ok: true, value: true });
     expect(await fx.provisioning.unregister('ACCC8E12AB34')).toEqual({ ok: true, value: true });
@@ -34,16 +37,32 @@ describe('provisioning service client', () => {
   });
 
   it('says which credentials to check when Basic auth is refused, and never quotes them', async () => {
-    const client = createProvisioningClient({ http: createNodeHttpClient(), clock: fx.clock, tokenUrl: `${fx.sim.url}/v1/token`, user: 'cf-backend', password: 'wrong-pass-77' });
+    const client = createProvisioningClient({
+      http: createNodeHttpClient(),
+      clock: fx.clock,
+      tokenUrl: `${fx.sim.url}/v1/token`,
+      user: 'cf-backend',
+      password: 'wrong-pass-77',
+    });
     const result = await client.isRegistered('X1');
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'unauthorized', message: expect.stringMatching(/provisioning user name and password/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'unauthorized', message: expect.stringMatching(/provisioning user name and password/) },
+    });
     expect(JSON.stringify(result)).not.toContain('wrong-pass-77');
   });
 
   it('scrubs the camera password and token if a server echoes them back in an error', async () => {
-    fx.sim.faults.add('POST /v1/token', { kind: 'status', status: 400, body: JSON.stringify({ detail: `bad ${SECRETS.cameraPassword} for ${token.reveal()}` }) });
+    fx.sim.faults.add('POST /v1/token', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ detail: `bad ${SECRETS.cameraPassword} for ${token.reveal()}` }),
+    });
     const result = await fx.provisioning.register({ serialId: 'X1', password: SECRETS.cameraPassword, token });
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'refused', message: expect.stringMatching(/It said: "bad \[redacted\] for \[redacted\]"/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'refused', message: expect.stringMatching(/It said: "bad \[redacted\] for \[redacted\]"/) },
+    });
   });
 
   it('retries the idempotent list through 503s but not the record POST', async () => {
@@ -51,7 +70,10 @@ describe('provisioning service client', () => {
     expect(await fx.provisioning.isRegistered('X1')).toEqual({ ok: true, value: false });
     expect(fx.sim.state.count('GET /v1/tokens')).toBe(3);
     fx.sim.faults.add('POST /v1/token', { kind: 'status', status: 503 }, 2);
-    expect(await fx.provisioning.register({ serialId: 'X1', password: 'p', token })).toMatchObject({ ok: false, failure: { kind: 'server' } });
+    expect(await fx.provisioning.register({ serialId: 'X1', password: 'p', token })).toMatchObject({
+      ok: false,
+      failure: { kind: 'server' },
+    });
     expect(fx.sim.state.count('POST /v1/token')).toBe(1);
   });
 });

@@ -4,7 +4,13 @@ import { parseWindowsArpA } from '../../../../../electron/platform/neighbours/wi
 import type { NetInterface } from '../../../../../shared/net.js';
 import type { NeighbourEntry } from '../../../../../electron/platform/ports.js';
 
-const eth0: NetInterface = { name: 'eth0', address: '192.168.1.10', netmask: '255.255.255.0', cidr: '192.168.1.10/24', mac: '00:11:22:33:44:55' };
+const eth0: NetInterface = {
+  name: 'eth0',
+  address: '192.168.1.10',
+  netmask: '255.255.255.0',
+  cidr: '192.168.1.10/24',
+  mac: '00:11:22:33:44:55',
+};
 const wlan0: NetInterface = { name: 'wlan0', address: '10.20.0.7', netmask: '255.255.0.0', cidr: '10.20.0.7/16', mac: '00:11:22:33:44:66' };
 
 const router: NeighbourEntry = { ip: '192.168.1.1', mac: 'e4:8d:8c:11:22:33', interface: 'eth0' };

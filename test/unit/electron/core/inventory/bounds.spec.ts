@@ -22,7 +22,9 @@ function hostileHello(i: number, unit: string): Observation {
     endpoint: `ep-${i}-${fat(unit, 3000)}`,
     isCamera: true,
     // Not `ip`: a forged `manual` IP would outrank the packet's and split the device, weakening the test.
-    facts: factNames.filter((name) => name !== 'ip').flatMap((name) => factSources.map((source) => fact(name, text(`${name}-${source}`), source, i % 2 === 0))),
+    facts: factNames
+      .filter((name) => name !== 'ip')
+      .flatMap((name) => factSources.map((source) => fact(name, text(`${name}-${source}`), source, i % 2 === 0))),
     onvif: {
       endpoint: text('ep'),
       xaddrs: Array.from({ length: 500 }, (_, k) => text(`http://198.18.66.6/${k}`)),
@@ -94,10 +96,20 @@ describe('per-device budget', () => {
     const r = new DeviceRegistry();
     const hello = axisHello('198.18.1.10', 'urn-uuid-axis-1');
     r.apply(hello);
-    r.addFacts('dev-1', [fact('mac', '00:40:8c:12:34:56', 'arp'), fact('vendor', 'Axis Communications AB', 'oui'), fact('serial', 'ACCC8E123456', 'onvif')], T0);
+    r.addFacts(
+      'dev-1',
+      [fact('mac', '00:40:8c:12:34:56', 'arp'), fact('vendor', 'Axis Communications AB', 'oui'), fact('serial', 'ACCC8E123456', 'onvif')],
+      T0,
+    );
     const [device] = r.list();
     expect(device?.onvif).toEqual(hello.onvif);
-    expect(device).toMatchObject({ name: 'AXIS M1065-L', model: 'M1065-L', mac: '00:40:8c:12:34:56', serial: 'ACCC8E123456', ip: '198.18.1.10' });
+    expect(device).toMatchObject({
+      name: 'AXIS M1065-L',
+      model: 'M1065-L',
+      mac: '00:40:8c:12:34:56',
+      serial: 'ACCC8E123456',
+      ip: '198.18.1.10',
+    });
     expect(Object.values(device?.facts ?? {}).flat()).toHaveLength(7);
   });
 

@@ -59,7 +59,14 @@ const stepArb = fc.oneof(
       facts: fc.array(factArb, { maxLength: 3 }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('learn' as const), target: fc.nat(20), facts: fc.array(factArb, { minLength: 1, maxLength: 2 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('learn' as const),
+      target: fc.nat(20),
+      facts: fc.array(factArb, { minLength: 1, maxLength: 2 }),
+    }),
+  },
 );
 
 describe('key index model', () => {

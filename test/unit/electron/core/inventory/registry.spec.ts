@@ -5,7 +5,18 @@ import type { Observation, ObservedFact } from '../../../../../electron/core/inv
 const T0 = Date.parse('2026-11-25T10:00:00Z');
 
 function obs(partial: Partial<Observation> & { facts?: ObservedFact[] }): Observation {
-  return { source: 'wsd', kind: 'alive', at: T0, ip: null, interface: 'lab0', endpoint: null, isCamera: true, facts: [], onvif: null, ...partial };
+  return {
+    source: 'wsd',
+    kind: 'alive',
+    at: T0,
+    ip: null,
+    interface: 'lab0',
+    endpoint: null,
+    isCamera: true,
+    facts: [],
+    onvif: null,
+    ...partial,
+  };
 }
 const mac = (value: string, source: ObservedFact['source'] = 'arp', hint = false): ObservedFact => ({ name: 'mac', value, source, hint });
 
@@ -32,7 +43,9 @@ describe('device registry', () => {
 
   it('merges by serial and by a directly read MAC, but never by a MAC hint', () => {
     const r = new DeviceRegistry();
-    r.observe(obs({ endpoint: 'a', ip: '198.18.1.1', facts: [{ name: 'serial', value: 'ACCC8E123456', source: 'wsd-scope', hint: false }] }));
+    r.observe(
+      obs({ endpoint: 'a', ip: '198.18.1.1', facts: [{ name: 'serial', value: 'ACCC8E123456', source: 'wsd-scope', hint: false }] }),
+    );
     r.observe(obs({ endpoint: 'b', ip: '198.18.1.9', facts: [{ name: 'serial', value: 'accc8e123456', source: 'onvif', hint: false }] }));
     expect(r.list()).toHaveLength(1);
     r.observe(obs({ endpoint: 'c', ip: '198.18.1.3', facts: [mac('68:6d:bc:00:00:01', 'uuid-suffix', true)] }));
@@ -77,7 +90,14 @@ describe('device registry', () => {
   it('bounds how many values a chatty device can make it keep', () => {
     const r = new DeviceRegistry();
     for (let i = 0; i < 50; i++) {
-      r.observe(obs({ endpoint: 'a', ip: '198.18.1.1', at: T0 + i, facts: [{ name: 'name', value: `name-${i}`, source: 'wsd-scope', hint: false }] }));
+      r.observe(
+        obs({
+          endpoint: 'a',
+          ip: '198.18.1.1',
+          at: T0 + i,
+          facts: [{ name: 'name', value: `name-${i}`, source: 'wsd-scope', hint: false }],
+        }),
+      );
     }
     const d = r.list()[0];
     expect(d?.facts.name).toHaveLength(8);
@@ -115,7 +135,14 @@ describe('device registry under hostile input', () => {
     const r = new DeviceRegistry(50);
     for (let i = 0; i < 50; i++) r.observe(obs({ endpoint: `real-${i}`, ip: `198.18.3.${i}` }));
     const full = r.stats();
-    for (let i = 0; i < 5000; i++) r.observe(obs({ endpoint: `forged-${i}`, ip: `198.19.${i >> 8}.${i & 255}`, facts: [mac(`02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`)] }));
+    for (let i = 0; i < 5000; i++)
+      r.observe(
+        obs({
+          endpoint: `forged-${i}`,
+          ip: `198.19.${i >> 8}.${i & 255}`,
+          facts: [mac(`02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`)],
+        }),
+      );
     expect(r.stats()).toMatchObject({ records: 50, indexKeys: full.indexKeys, refusedFull: 5000 });
   });
 
@@ -130,7 +157,9 @@ describe('device registry under hostile input', () => {
 
   it('truncates absurdly long values and caps the endpoints one device can claim', () => {
     const r = new DeviceRegistry();
-    r.observe(obs({ endpoint: 'e0', ip: '198.18.1.1', facts: [{ name: 'name', value: 'A'.repeat(60_000), source: 'wsd-scope', hint: false }] }));
+    r.observe(
+      obs({ endpoint: 'e0', ip: '198.18.1.1', facts: [{ name: 'name', value: 'A'.repeat(60_000), source: 'wsd-scope', hint: false }] }),
+    );
     for (let i = 1; i < 50; i++) r.observe(obs({ endpoint: `e${i}`, ip: '198.18.1.1' }));
     const d = r.list()[0];
     expect(d?.name).toHaveLength(256);

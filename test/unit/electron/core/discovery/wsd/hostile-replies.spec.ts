@@ -13,7 +13,8 @@ import type { NetInterface } from '../../../../../../shared/net.js';
 import { FakeClock, FakeUdp, flush, MemoryLog } from '../../../../../support/fake-udp.js';
 
 const eth0: NetInterface = { name: 'eth0', address: '198.18.0.2', netmask: '255.254.0.0', cidr: '198.18.0.2/15', mac: null };
-const NS = 'xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery"';
+const NS =
+  'xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery"';
 const UNLIMITED = { packetsPerSecond: 1e9, packetBurst: 1e9, bytesPerSecond: 1e12, byteBurst: 1e12 };
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;

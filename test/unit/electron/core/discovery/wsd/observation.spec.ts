@@ -56,7 +56,13 @@ describe('toObservations', () => {
 
 describe('isCameraTypes', () => {
   it('matches NVT or Device by local name whatever the prefix', () => {
-    for (const type of ['dn:NetworkVideoTransmitter', 'tdn:NetworkVideoTransmitter', 'dp0:NetworkVideoTransmitter', 'tds:Device', 'Device']) {
+    for (const type of [
+      'dn:NetworkVideoTransmitter',
+      'tdn:NetworkVideoTransmitter',
+      'dp0:NetworkVideoTransmitter',
+      'tds:Device',
+      'Device',
+    ]) {
       expect(isCameraTypes([type])).toBe(true);
     }
   });

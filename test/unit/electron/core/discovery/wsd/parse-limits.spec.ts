@@ -1,6 +1,12 @@
 /** What one WS-Discovery datagram can hand on is bounded, whatever a forger puts in it (issue #6). */
 import { describe, expect, it } from 'vitest';
-import { MAX_FIELD_CHARS, MAX_ITEM_CHARS, MAX_LIST, parseWsdMessage, wsdKindOf } from '../../../../../../electron/core/discovery/wsd/parse.js';
+import {
+  MAX_FIELD_CHARS,
+  MAX_ITEM_CHARS,
+  MAX_LIST,
+  parseWsdMessage,
+  wsdKindOf,
+} from '../../../../../../electron/core/discovery/wsd/parse.js';
 
 const envelope = (header: string, body: string) =>
   new TextEncoder().encode(
@@ -12,7 +18,9 @@ const match = (inner: string) => `<d:ProbeMatches><d:ProbeMatch>${inner}</d:Prob
 describe('parseWsdMessage limits', () => {
   it('drops list items holding control characters: a scope list of junk becomes an empty list', () => {
     const junk = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(1 + (i % 8))).join('');
-    const message = parseWsdMessage(envelope('', match(`<d:Scopes>${junk} onvif://www.onvif.org/name/Cam${junk}x onvif://www.onvif.org/name/Real</d:Scopes>`)));
+    const message = parseWsdMessage(
+      envelope('', match(`<d:Scopes>${junk} onvif://www.onvif.org/name/Cam${junk}x onvif://www.onvif.org/name/Real</d:Scopes>`)),
+    );
     expect(message?.matches[0]?.scopes).toEqual(['onvif://www.onvif.org/name/Real']);
   });
 

@@ -51,7 +51,10 @@ describe('createWsdSource().confirm', () => {
     const confirm = source.confirm!(ctx, '198.18.1.40');
     await flush();
     for (let i = 0; i < 1_000; i++) {
-      udp.sockets[0]?.deliver(fixtureText('axis-probe-matches.xml').replace('ACCC8E0A1B2C', i.toString(16).padStart(12, '0')), '198.18.1.40');
+      udp.sockets[0]?.deliver(
+        fixtureText('axis-probe-matches.xml').replace('ACCC8E0A1B2C', i.toString(16).padStart(12, '0')),
+        '198.18.1.40',
+      );
     }
     await clock.advance(1_000);
     expect(await confirm).toBe(true);

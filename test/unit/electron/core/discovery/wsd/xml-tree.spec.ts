@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, child, children, firstElementName, MAX_ATTRIBUTES, MAX_DEPTH, MAX_TAGS, parseXml, text } from '../../../../../../electron/core/discovery/wsd/xml-tree.js';
+import {
+  attribute,
+  child,
+  children,
+  firstElementName,
+  MAX_ATTRIBUTES,
+  MAX_DEPTH,
+  MAX_TAGS,
+  parseXml,
+  text,
+} from '../../../../../../electron/core/discovery/wsd/xml-tree.js';
 
 const nested = (depth: number) => '<a>'.repeat(depth) + 'deep' + '</a>'.repeat(depth);
 
 describe('xml-tree over untrusted XML', () => {
   it('strips namespace prefixes, matching local names whatever prefix and case a device used', () => {
-    const tree = parseXml('<s:Envelope xmlns:s="x"><s:Body><wsdd:ProbeMatches xmlns:wsdd="y"><wsdd:PROBEMATCH>1</wsdd:PROBEMATCH></wsdd:ProbeMatches></s:Body></s:Envelope>');
+    const tree = parseXml(
+      '<s:Envelope xmlns:s="x"><s:Body><wsdd:ProbeMatches xmlns:wsdd="y"><wsdd:PROBEMATCH>1</wsdd:PROBEMATCH></wsdd:ProbeMatches></s:Body></s:Envelope>',
+    );
     expect(firstElementName(child(tree, 'envelope', 'BODY'))).toBe('ProbeMatches');
     expect(text(child(tree, 'Envelope', 'Body', 'ProbeMatches', 'ProbeMatch'))).toBe('1');
   });
 
   it('reads attributes by local name and decodes the five XML entities and character references', () => {
-    const tree = parseXml('<d:AppSequence xmlns:d="y" d:InstanceId=" 17 " SequenceId="a&amp;b">x &lt;b&gt; &#65;&#x42; &nbsp;</d:AppSequence>');
+    const tree = parseXml(
+      '<d:AppSequence xmlns:d="y" d:InstanceId=" 17 " SequenceId="a&amp;b">x &lt;b&gt; &#65;&#x42; &nbsp;</d:AppSequence>',
+    );
     const node = child(tree, 'AppSequence');
     expect(attribute(node, 'instanceid')).toBe('17');
     expect(attribute(node, 'SequenceId')).toBe('a&b');
@@ -50,7 +64,7 @@ describe('xml-tree over untrusted XML', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('looks up only a node\'s own keys, even when a tree holds prototype-named keys', () => {
+  it("looks up only a node's own keys, even when a tree holds prototype-named keys", () => {
     // The parser refuses these names today; the helpers must not depend on that.
     const tree: unknown = JSON.parse('{"Body":{"__proto__":{"Hello":"x"},"constructor":"c","#text":"t"}}');
     const body = child(tree, 'Body');
