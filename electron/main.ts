@@ -11,7 +11,9 @@ import { createCore } from './core/core.js';
 import { contentSecurityPolicy } from './hosts/csp.js';
 import { IPC_EVENT, IPC_INVOKE } from './hosts/ipc-channels.js';
 import { APP_ORIGIN, createIpcGate } from './hosts/ipc-gate.js';
+import { createMemoryAuditLog } from './platform/audit-log.js';
 import { createNodePorts } from './platform/node-ports.js';
+import { createMemorySecretStore } from './platform/secrets.js';
 import { readStatic } from './hosts/static-files.js';
 import { createLogger } from './platform/logger.js';
 import type { SettingsStore } from './platform/ports.js';
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
   await app.whenReady();
   const interfaces = process.argv.flatMap((a, i, all) => (a === '--interface' && all[i + 1] ? [all[i + 1] as string] : []));
   const log = createLogger();
-  const core = createCore(createNodePorts(log, settingsStore()), { allowedInterfaces: interfaces.length ? interfaces : undefined });
+  const core = createCore(createNodePorts(log, settingsStore(), createMemorySecretStore(), createMemoryAuditLog()), {
+    allowedInterfaces: interfaces.length ? interfaces : undefined,
+  });
   await core.start();
 
   protocol.handle('app', async (request) => {

@@ -51,11 +51,23 @@ export const onvifInfoSchema = z.object({
 });
 export type OnvifInfo = z.infer<typeof onvifInfoSchema>;
 
-export const cloudStates = ['unknown', 'polling', 'token-delivered', 'online'] as const;
+/**
+ * unknown → polling (registered; waiting for the camera to ask the provisioning service) → token-delivered →
+ * online (the cloud reports the channel streaming). `failed` when registration did not complete.
+ */
+export const cloudStates = ['unknown', 'polling', 'token-delivered', 'online', 'failed'] as const;
+export type CloudState = (typeof cloudStates)[number];
 export const cloudSchema = z.object({
   state: z.enum(cloudStates),
   channelId: z.number().nullable(),
+  /** The ID the cloud knows the camera by (provisioning serial_id, channel `rsid` meta). */
+  cameraId: z.string().nullable(),
+  /** When the state last changed (ISO time). */
+  since: z.string().nullable(),
+  /** A sentence for the technician: what the app is waiting for, or what went wrong. */
+  message: z.string().nullable(),
 });
+export type CloudInfo = z.infer<typeof cloudSchema>;
 
 export const deviceSchema = z.object({
   id: z.string(),

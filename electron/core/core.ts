@@ -181,8 +181,16 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     async 'interfaces.list'() {
       return ok({ interfaces: allowedInterfaces() });
     },
+    // Placeholders until core/cloud is wired in (issue #7, in progress): they answer, they do nothing.
+    'cloud.settings.get': async () => notYet(),
+    'cloud.settings.set': async () => notYet(),
+    'cloud.test': async () => notYet(),
+    'cloud.register': async () => notYet(),
+    'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
 }
+
+const notYet = () => fail<never>('unavailable', 'VXG Cloud registration is not available in this build yet.');
 
 /** Shown in the scan's diagnostics when new devices were refused because the inventory was full. */
 function inventoryFullMessage(refused: number): string {

@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../platform/logger.js';
 import { createConfSettings, createMemorySettings } from '../platform/settings.js';
 import { createCore } from '../core/core.js';
+import { createMemoryAuditLog } from '../platform/audit-log.js';
 import { createNodePorts } from '../platform/node-ports.js';
+import { createMemorySecretStore } from '../platform/secrets.js';
 import { exitOnCrashRedacted } from './crash-report.js';
 import { rendererDir } from './paths.js';
 import { startBrowserServer } from './ws-server.js';
@@ -33,7 +35,9 @@ export async function runBrowserMode(argv: string[], moduleUrl: string): Promise
   exitOnCrashRedacted(() => [token]);
   const log = createLogger({ level: values.verbose ? 'debug' : 'info' });
   const settings = values['no-settings'] ? createMemorySettings() : createConfSettings();
-  const core = createCore(createNodePorts(log, settings), { allowedInterfaces: values.interface });
+  const core = createCore(createNodePorts(log, settings, createMemorySecretStore(), createMemoryAuditLog()), {
+    allowedInterfaces: values.interface,
+  });
   await core.start();
   const server = await startBrowserServer({
     core,

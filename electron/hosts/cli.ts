@@ -8,7 +8,9 @@ import { dispatch } from '../../shared/dispatch.js';
 import type { Core } from '../core/core.js';
 import { createCore } from '../core/core.js';
 import { createLogger } from '../platform/logger.js';
+import { createMemoryAuditLog } from '../platform/audit-log.js';
 import { createNodePorts } from '../platform/node-ports.js';
+import { createMemorySecretStore } from '../platform/secrets.js';
 import type { Logger } from '../platform/ports.js';
 import { createMemorySettings } from '../platform/settings.js';
 import { EXIT, parseCliArgs, usage } from './cli-args.js';
@@ -25,7 +27,8 @@ export interface CliDeps {
 }
 
 export const nodeCliDeps = (): CliDeps => ({
-  createCore: (allowedInterfaces, log) => createCore(createNodePorts(log, createMemorySettings()), { allowedInterfaces }),
+  createCore: (allowedInterfaces, log) =>
+    createCore(createNodePorts(log, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog()), { allowedInterfaces }),
   stdout: process.stdout,
   stderr: process.stderr,
 });

@@ -3,6 +3,9 @@
  * fakes, or real sockets inside a lab network namespace.
  */
 import type { NetInterface } from '../../shared/net.js';
+import type { AuditLog } from './audit-log.js';
+import type { HttpClient } from './http.js';
+import type { SecretStore } from './secrets.js';
 
 export interface RemoteInfo {
   address: string;
@@ -76,4 +79,7 @@ export interface Ports {
   settings: SettingsStore;
   network: NetworkPort;
   neighbours: NeighbourPort;
+  http: HttpClient;
+  secrets: SecretStore;
+  audit: AuditLog;
 }

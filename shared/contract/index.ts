@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { mapCommandNames, type CommandName, type EventName } from '../names.js';
 import type { Result } from '../result.js';
+import { cloudCommands } from './cloud.js';
 import { deviceCommands, deviceEvents } from './devices.js';
 import { interfaceCommands } from './interfaces.js';
 import { scanCommands, scanEvents } from './scan.js';
@@ -14,6 +15,7 @@ import { scanCommands, scanEvents } from './scan.js';
 export { commandNames, eventNames, isCommandName, isEventName } from '../names.js';
 export type { CommandName, EventName } from '../names.js';
 export { SCAN_TIMEOUT_MS, scanDiagnosticsSchema, type ScanDiagnostics } from './scan.js';
+export * from './cloud.js';
 
 type CommandSpec = { args: z.ZodType; result: z.ZodType };
 
@@ -21,7 +23,10 @@ type CommandSpec = { args: z.ZodType; result: z.ZodType };
 type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : false;
 type Assert<T extends true> = T;
 
-export const commands = { ...scanCommands, ...deviceCommands, ...interfaceCommands } satisfies Record<CommandName, CommandSpec>;
+export const commands = { ...scanCommands, ...deviceCommands, ...interfaceCommands, ...cloudCommands } satisfies Record<
+  CommandName,
+  CommandSpec
+>;
 export const events = { ...deviceEvents, ...scanEvents } satisfies Record<EventName, z.ZodType>;
 /** Spreads escape the excess-property check of `satisfies`; this makes an extra schema a compile error too. */
 export type ContractMatchesNames = Assert<SameKeys<typeof commands, CommandName>> & Assert<SameKeys<typeof events, EventName>>;

@@ -16,6 +16,29 @@ export const defaultAnswers: { [K in CommandName]: CommandResult<K> } = {
   'scan.status': { running: false, last: null },
   'devices.list': { devices: [] },
   'interfaces.list': { interfaces: [] },
+  'cloud.settings.get': {
+    apiUrl: '',
+    provisioningUrl: 'https://camera.vxg.io/v1/token',
+    provisioningUser: '',
+    idFormat: 'mac-plain',
+    licenseKeySet: false,
+    provisioningPasswordSet: false,
+    secrets: { persistent: false, warning: null },
+    fromEnvironment: [],
+  },
+  'cloud.settings.set': {
+    apiUrl: '',
+    provisioningUrl: 'https://camera.vxg.io/v1/token',
+    provisioningUser: '',
+    idFormat: 'mac-plain',
+    licenseKeySet: false,
+    provisioningPasswordSet: false,
+    secrets: { persistent: false, warning: null },
+    fromEnvironment: [],
+  },
+  'cloud.test': { api: { ok: false, message: 'Not configured.' }, provisioning: { ok: false, message: 'Not configured.' } },
+  'cloud.register': { results: [] },
+  'audit.list': { entries: [], path: null },
 };
 
 /** One `vi.fn` per command, answering `defaultAnswers` (or `answers`, for the commands it names). */

@@ -1,6 +1,8 @@
 /** Fake ports for core and identity tests: a manual clock, a scripted neighbour table, no sockets. */
 import { silentLogger } from '../../electron/platform/logger.js';
 import type { Clock, NeighbourEntry, Ports } from '../../electron/platform/ports.js';
+import { createMemoryAuditLog } from '../../electron/platform/audit-log.js';
+import { createMemorySecretStore } from '../../electron/platform/secrets.js';
 import { createMemorySettings } from '../../electron/platform/settings.js';
 import type { NetInterface } from '../../shared/net.js';
 
@@ -71,5 +73,8 @@ export function fakePorts(clock: ManualClock, neighbours = new FakeNeighbours(),
     settings: createMemorySettings(),
     network: { interfaces: () => interfaces },
     neighbours,
+    http: { request: async () => ({ ok: false as const, kind: 'network' as const, message: 'no network in unit tests' }) },
+    secrets: createMemorySecretStore(),
+    audit: createMemoryAuditLog(),
   };
 }

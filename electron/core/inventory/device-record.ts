@@ -205,6 +205,6 @@ export function toDevice(r: DeviceRecord): Device {
     onvif: r.onvif && { ...r.onvif, xaddrs: [...r.onvif.xaddrs], scopes: [...r.onvif.scopes], types: [...r.onvif.types] },
     facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, v.map((f) => ({ ...f }))])),
     conflicts: conflictChecked.filter((n) => hasConflict(r.facts.get(n))),
-    cloud: { state: 'unknown', channelId: null },
+    cloud: { state: 'unknown', channelId: null, cameraId: null, since: null, message: null },
   };
 }

@@ -9,6 +9,8 @@ import { EXIT } from '../../../../electron/hosts/cli-args.js';
 import { runCli } from '../../../../electron/hosts/cli.js';
 import { systemClock } from '../../../../electron/platform/clock.js';
 import type { Ports } from '../../../../electron/platform/ports.js';
+import { createMemoryAuditLog } from '../../../../electron/platform/audit-log.js';
+import { createMemorySecretStore } from '../../../../electron/platform/secrets.js';
 import { createMemorySettings } from '../../../../electron/platform/settings.js';
 
 const quietSource: DiscoverySource = {
@@ -32,6 +34,9 @@ async function cli(argv: string[]) {
         settings: createMemorySettings(),
         network: { interfaces: () => [{ name: 'lab0', address: '198.18.0.2', netmask: '255.254.0.0', cidr: '198.18.0.2/15', mac: null }] },
         neighbours: { read: async () => [] },
+        http: { request: async () => ({ ok: false as const, kind: 'network' as const, message: 'no network in unit tests' }) },
+        secrets: createMemorySecretStore(),
+        audit: createMemoryAuditLog(),
       };
       return createCore(ports, { allowedInterfaces, sources: [quietSource] });
     },

@@ -22,7 +22,7 @@ const device = (over: Partial<Device>): Device => ({
   onvif: null,
   facts: {},
   conflicts: [],
-  cloud: { state: 'unknown', channelId: null },
+  cloud: { state: 'unknown', channelId: null, cameraId: null, since: null, message: null },
   ...over,
 });
 
