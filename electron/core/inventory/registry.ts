@@ -6,7 +6,7 @@
 import type { CloudInfo, Device, DiscoverySourceName, FactSource } from '../../../shared/device.js';
 import { normaliseMac } from '../../../shared/mac.js';
 import { MAX_DEVICES } from '../../../shared/limits.js';
-import { MAX_FACTS_PER_OBSERVATION } from './bounds.js';
+import { clip, CLOUD_LIMITS, MAX_FACTS_PER_OBSERVATION } from './bounds.js';
 import { absorb, DeviceRecord, toDevice, type RecordView } from './device-record.js';
 import { KeyIndex, observationKeys } from './key-index.js';
 import type { ObservedFact, Observation } from './observation.js';
@@ -123,15 +123,15 @@ export class DeviceRegistry {
 
   /**
    * Record a device's cloud state (the cloud service is the only writer); true when the device exists.
-   * The message is clipped so a server's sentence cannot push a record over its JSON budget.
+   * ID and message are clipped by JSON cost (bounds.ts) so a server's sentence cannot push a record over budget.
    */
   setCloud(id: string, cloud: CloudInfo): boolean {
     const record = this.records.get(id);
     if (!record) return false;
     record.cloud = {
       ...cloud,
-      cameraId: cloud.cameraId?.slice(0, 128) ?? null,
-      message: cloud.message?.slice(0, MAX_CLOUD_MESSAGE) ?? null,
+      cameraId: cloud.cameraId === null ? null : clip(cloud.cameraId, CLOUD_LIMITS.cameraIdCost),
+      message: cloud.message === null ? null : clip(cloud.message, CLOUD_LIMITS.messageCost),
     };
     return true;
   }
@@ -171,9 +171,6 @@ export class DeviceRegistry {
     return found.sort((a, b) => a.seq - b.seq);
   }
 }
-
-/** A cloud sentence is one or two lines; longer text (a server's echo) is cut. */
-const MAX_CLOUD_MESSAGE = 400;
 
 /** Epoch ms that `Date#toISOString` accepts. */
 const validTime = (at: number) => Number.isFinite(at) && Math.abs(at) <= 8.64e15;
