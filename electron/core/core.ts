@@ -221,6 +221,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<Result<T>> {
   try {
     return ok(await run());
   } catch (error) {
+    if (error instanceof Error && error.name === 'CloudSettingsError') return fail('invalid-args', error.message);
     const why = error instanceof Error && error.name === 'SecretStoreError' ? ` ${error.message}` : '';
     return fail('unavailable', `The cloud settings could not be read or saved.${why}`);
   }

@@ -22,6 +22,7 @@ import { KeyedQueue, mapLimited } from './limit.js';
 import { createProvisioningClient, type ProvisioningClient } from './provisioning.js';
 import { registerCamera } from './register.js';
 import {
+  badServiceUrl,
   describeCloudConfig,
   loadCloudConfig,
   saveCloudPatch,
@@ -91,13 +92,20 @@ export function createCloudService(o: CloudServiceOptions): CloudService {
   const config = () => loadCloudConfig(o.settings, o.secrets, o.env);
 
   const adminFor = (c: CloudConfig): AdminApi | null =>
-    c.apiUrl && c.licenseKey ? createAdminApi({ ...common, baseUrl: c.apiUrl, licenseKey: c.licenseKey }) : null;
+    c.apiUrl && c.licenseKey && !badServiceUrl(c.apiUrl)
+      ? createAdminApi({ ...common, baseUrl: c.apiUrl, licenseKey: c.licenseKey })
+      : null;
   const provisioningFor = (c: CloudConfig): ProvisioningClient | null =>
-    c.provisioningUrl && c.provisioningUser && c.provisioningPassword
+    c.provisioningUrl && c.provisioningUser && c.provisioningPassword && !badServiceUrl(c.provisioningUrl)
       ? createProvisioningClient({ ...common, tokenUrl: c.provisioningUrl, user: c.provisioningUser, password: c.provisioningPassword })
       : null;
 
   function clientsFor(c: CloudConfig): Clients {
+    // An address from the environment is not checked on entry: say what is wrong before any call.
+    const badApi = badServiceUrl(c.apiUrl);
+    const badProvisioning = badServiceUrl(c.provisioningUrl);
+    if (badApi) return { missing: `The cloud API address is unusable: ${badApi}` };
+    if (badProvisioning) return { missing: `The provisioning address is unusable: ${badProvisioning}` };
     const admin = adminFor(c);
     const provisioning = provisioningFor(c);
     const missing = [
@@ -161,7 +169,9 @@ export function createCloudService(o: CloudServiceOptions): CloudService {
     const mac = req.mac ?? device?.mac ?? null;
     const normalisedMac = mac ? normaliseMac(mac) : null;
     const deviceId = device?.id ?? (normalisedMac ? o.inventory.findByMac(normalisedMac) : null);
-    const id = req.cameraId ?? idFor(c.idFormat, { mac, serial: device?.serial ?? null }) ?? (mac ? cameraIdFromMac(mac) : null);
+    // A typed MAC without a device and a serial format: the MAC is all we have, so it is the ID.
+    const fallback = !device && mac && c.idFormat === 'serial' ? cameraIdFromMac(mac) : null;
+    const id = req.cameraId ?? idFor(c.idFormat, { mac, serial: device?.serial ?? null }) ?? fallback;
     const base = { deviceId, channelId: null, channelCreated: false, rolledBack: null, token: null, expectedWait: null } as const;
     const failed = (cameraId: string, message: string): RegisterResult => {
       if (deviceId)

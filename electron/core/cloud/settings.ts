@@ -93,10 +93,32 @@ export interface CloudSettingsPatch {
   provisioningPassword?: string | null | undefined;
 }
 
+/** Thrown by saveCloudPatch for a value the technician must correct; the message is a sentence without secrets. */
+export class CloudSettingsError extends Error {
+  override readonly name = 'CloudSettingsError';
+}
+
+/** Why `text` cannot be a service address ('' is allowed: not configured), or null when it can. */
+export function badServiceUrl(text: string): string | null {
+  if (text === '') return null;
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"${text.slice(0, 80)}" is not an http or https address.`;
+    if (url.username || url.password) return 'Put credentials in their own fields, not in the address.';
+    return null;
+  } catch {
+    return `"${text.slice(0, 80)}" is not a web address (expected something like https://cloud.example.com).`;
+  }
+}
+
 /** Apply a patch; returns the names of the fields it changed (for the audit log — never their values). */
 export async function saveCloudPatch(settings: SettingsStore, secrets: SecretStore, patch: CloudSettingsPatch): Promise<string[]> {
   const stored = readStored(settings);
   const changed: string[] = [];
+  for (const field of ['apiUrl', 'provisioningUrl'] as const) {
+    const why = patch[field] === undefined ? null : badServiceUrl(patch[field].trim());
+    if (why) throw new CloudSettingsError(`${field === 'apiUrl' ? 'Cloud API address' : 'Provisioning address'}: ${why}`);
+  }
   for (const field of ['apiUrl', 'provisioningUrl', 'provisioningUser', 'idFormat'] as const) {
     const value = patch[field];
     if (value === undefined || value === stored[field]) continue;

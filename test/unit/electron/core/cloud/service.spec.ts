@@ -112,6 +112,19 @@ describe('cloud settings', () => {
     ).toEqual([]);
   });
 
+  it('refuses an address that is not http(s) with a sentence, and changes nothing', async () => {
+    const { service, sim } = await setup();
+    await expect(service.setSettings({ apiUrl: 'cloud.example.com' })).rejects.toThrow(/Cloud API address: .* is not a web address/);
+    await expect(service.setSettings({ provisioningUrl: 'ftp://x.example' })).rejects.toThrow(/not an http or https address/);
+    expect((await service.getSettings()).apiUrl).toBe(sim.url);
+  });
+
+  it('says an address from the environment is unusable instead of failing obscurely', async () => {
+    const { service } = await setup([], { CAMERA_FINDER_CLOUD_API_URL: 'not a url' });
+    const [result] = await service.register([{ mac: 'ac:cc:8e:00:00:71', password: SECRETS.cameraPassword }]);
+    expect(result?.message).toMatch(/The cloud API address is unusable/);
+  });
+
   it('lets CAMERA_FINDER_* variables override the store and says which ones do', async () => {
     const { service } = await setup([], { CAMERA_FINDER_LICENSE_KEY: 'env-key-123456', CAMERA_FINDER_PROVISIONING_USER: 'env-user' });
     const shown = await service.getSettings();
