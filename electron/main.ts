@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   const log = createLogger();
   const core = createCore(createNodePorts(log, settingsStore(), createMemorySecretStore(), createMemoryAuditLog()), {
     allowedInterfaces: interfaces.length ? interfaces : undefined,
+    env: process.env,
+    via: 'ui',
   });
   await core.start();
 

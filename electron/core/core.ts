@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EventListener, EventName, Handlers, ScanDiagnostics } from '../../shared/contract.js';
-import { fail, ok } from '../../shared/result.js';
+import { fail, ok, type Result } from '../../shared/result.js';
 import { DeviceRegistry, type Applied } from './inventory/registry.js';
 import type { RecordView } from './inventory/device-record.js';
 import { MAX_DEVICES } from '../../shared/limits.js';
@@ -17,12 +17,20 @@ import { warmVendorTable } from './identity/oui.js';
 import type { Ports } from '../platform/ports.js';
 import { EventHub } from './events.js';
 import { planInterfaces, runScan } from './scan-runner.js';
+import { createCloudService, type CloudServiceOptions } from './cloud/service.js';
+import type { CloudEnv } from './cloud/settings.js';
 
 export interface CoreOptions {
   sources?: DiscoverySource[];
   /** Interface names this process may ever use (`--interface`); all usable IPv4 interfaces when absent. */
   allowedInterfaces?: string[];
   defaultScanMs?: number;
+  /** CAMERA_FINDER_* overrides for the cloud settings; hosts pass process.env, the core never reads it. */
+  env?: CloudEnv;
+  /** Which front door this core serves (`ui`, `cli`): recorded with every audit entry. */
+  via?: string;
+  /** Tuning for tests and the bench (concurrency, retry, watch interval). */
+  cloud?: Pick<CloudServiceOptions, 'concurrency' | 'retry' | 'timeoutMs' | 'random' | 'watch'>;
 }
 
 export interface Core extends Handlers {
@@ -56,6 +64,21 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       const ctx = context();
       const answers = await Promise.all(sources.map((s) => s.confirm?.(ctx, ip) ?? Promise.resolve(false)));
       return answers.some(Boolean);
+    },
+  });
+
+  const cloud = createCloudService({
+    ...ports,
+    ...options.cloud,
+    ...(options.env ? { env: options.env } : {}),
+    via: options.via ?? 'ui',
+    inventory: {
+      device: (id) => registry.get(id),
+      findByMac: (mac) => registry.findByMac(mac),
+      announcedAt: (id) => registry.view(id)?.announcedAt ?? null,
+      setCloud: (id, info) => {
+        if (registry.setCloud(id, info)) publishUpdate(id);
+      },
     },
   });
 
@@ -152,6 +175,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       running?.abort.abort();
       await running?.done;
       enricher.close();
+      cloud.close();
       await Promise.all(sources.map((s) => s.close()));
     },
     async 'scan.start'(args) {
@@ -181,16 +205,27 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     async 'interfaces.list'() {
       return ok({ interfaces: allowedInterfaces() });
     },
-    // Placeholders until core/cloud is wired in (issue #7, in progress): they answer, they do nothing.
-    'cloud.settings.get': async () => notYet(),
-    'cloud.settings.set': async () => notYet(),
-    'cloud.test': async () => notYet(),
-    'cloud.register': async () => notYet(),
+    'cloud.settings.get': () => guarded(async () => cloud.getSettings()),
+    'cloud.settings.set': (patch) => guarded(async () => cloud.setSettings(patch)),
+    'cloud.test': () => guarded(async () => cloud.test()),
+    'cloud.register': (args) => guarded(async () => ({ results: await cloud.register(args.cameras) })),
     'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
 }
 
-const notYet = () => fail<never>('unavailable', 'VXG Cloud registration is not available in this build yet.');
+/**
+ * A cloud command's value, or a sentence when a port threw (the secret store refusing to persist, say).
+ * The error text is not shown: it could quote a secret the adapter was handed.
+ */
+async function guarded<T>(run: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    if (error instanceof Error && error.name === 'CloudSettingsError') return fail('invalid-args', error.message);
+    const why = error instanceof Error && error.name === 'SecretStoreError' ? ` ${error.message}` : '';
+    return fail('unavailable', `The cloud settings could not be read or saved.${why}`);
+  }
+}
 
 /** Shown in the scan's diagnostics when new devices were refused because the inventory was full. */
 function inventoryFullMessage(refused: number): string {

@@ -37,6 +37,9 @@ export async function runBrowserMode(argv: string[], moduleUrl: string): Promise
   const settings = values['no-settings'] ? createMemorySettings() : createConfSettings();
   const core = createCore(createNodePorts(log, settings, createMemorySecretStore(), createMemoryAuditLog()), {
     allowedInterfaces: values.interface,
+    // CAMERA_FINDER_* cloud overrides (issue #7): read here, in the host, never in the core.
+    env: process.env,
+    via: 'ui',
   });
   await core.start();
   const server = await startBrowserServer({

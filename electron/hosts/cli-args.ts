@@ -4,12 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
+import { parseRegisterArgs, type RegisterCommand } from './cli-register-args.js';
 
 /** What the process exit code tells a script. The README and --help list the same table. */
 export const EXIT = {
-  /** The command ran; for `scan`, the scan ran (even if no camera answered). */
+  /** The command ran; for `scan`, the scan ran (even if no camera answered); for `register`, every camera is registered. */
   ok: 0,
-  /** Any other failure (a scan already running, an unexpected error). */
+  /** Any other failure (a scan already running, a camera not registered, an unexpected error). */
   failed: 1,
   /** The command line is wrong (unknown command or option, bad --timeout). */
   usage: 2,
@@ -20,15 +21,25 @@ export const EXIT = {
 export const usage = `Usage:
   camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all]
   camera-finder interfaces [--json]
+  camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
 
   --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
   --interface <name>  probe only this interface (repeatable)
   --all               also list devices that are not cameras (PCs, printers)
   --json              print one JSON object on stdout, nothing else
+  --mac <MAC>         register the camera with this MAC (repeatable; all share --password)
+  --password <pw>     the password printed on the camera's sticker; "-" reads it from stdin
+  --id <camera ID>    the ID VXG knows the camera by (default: the MAC as 12 upper-case hex digits)
+  --name <name>       the channel name (default "Camera <ID>")
+
+  register takes the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
+  CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and
+  CAMERA_FINDER_PROVISIONING_PASSWORD.
 
 Exit codes:
-  ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered)
-  ${EXIT.failed}  another failure (a scan already running, an unexpected error)
+  ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered;
+     for register: every camera's channel and provisioning record are in place)
+  ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error)
   ${EXIT.usage}  usage error (unknown command or option, bad --timeout)
   ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
 
@@ -36,7 +47,8 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string }
   | { kind: 'interfaces'; json: boolean; verbose: boolean; interfaces: string[] | undefined }
-  | { kind: 'scan'; json: boolean; all: boolean; verbose: boolean; interfaces: string[] | undefined; scan: ParsedArgs<'scan.start'> };
+  | { kind: 'scan'; json: boolean; all: boolean; verbose: boolean; interfaces: string[] | undefined; scan: ParsedArgs<'scan.start'> }
+  | RegisterCommand;
 
 export function parseCliArgs(argv: string[]): CliCommand {
   let parsed;
@@ -51,6 +63,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
         all: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        mac: { type: 'string', multiple: true },
+        password: { type: 'string' },
+        id: { type: 'string' },
+        name: { type: 'string' },
       },
     });
   } catch (error) {
@@ -59,6 +75,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const command = positionals[0];
+  if (command === 'register') return parseRegisterArgs(values);
+  for (const flag of ['mac', 'password', 'id', 'name'] as const) {
+    if (values[flag] !== undefined) return { kind: 'usage-error', message: `--${flag} belongs to the register command.` };
+  }
   if (command !== 'scan' && command !== 'interfaces') {
     return {
       kind: 'usage-error',

@@ -15,6 +15,8 @@ import type { Logger } from '../platform/ports.js';
 import { createMemorySettings } from '../platform/settings.js';
 import { EXIT, parseCliArgs, usage } from './cli-args.js';
 import { writeScanJson } from './cli-json.js';
+import { readPasswordFromStdin, runRegister } from './cli-register.js';
+import { createConfSettings } from '../platform/settings.js';
 import { formatTable } from './cli-table.js';
 
 type Finished = EventPayload<'scan-finished'>;
@@ -22,6 +24,9 @@ type Finished = EventPayload<'scan-finished'>;
 export interface CliDeps {
   /** The core for this run, limited to `allowedInterfaces`; tests pass a fake one. */
   createCore(allowedInterfaces: string[] | undefined, log: Logger): Core;
+  /** The core for `register`: cloud settings from the store plus CAMERA_FINDER_* overrides, audit via `cli`. */
+  createCloudCore?(log: Logger): Core;
+  readStdin?(): Promise<string | null>;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
@@ -29,6 +34,12 @@ export interface CliDeps {
 export const nodeCliDeps = (): CliDeps => ({
   createCore: (allowedInterfaces, log) =>
     createCore(createNodePorts(log, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog()), { allowedInterfaces }),
+  createCloudCore: (log) => {
+    const dataDir = process.env['CAMERA_FINDER_DATA_DIR'];
+    const settings = createConfSettings(dataDir ? { cwd: dataDir } : {});
+    return createCore(createNodePorts(log, settings, createMemorySecretStore(), createMemoryAuditLog()), { env: process.env, via: 'cli' });
+  },
+  readStdin: () => readPasswordFromStdin(),
   stdout: process.stdout,
   stderr: process.stderr,
 });
@@ -55,6 +66,18 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     return EXIT.usage;
   }
   const log = createLogger({ level: cmd.verbose ? 'debug' : 'warn' });
+  if (cmd.kind === 'register') {
+    if (!deps.createCloudCore) {
+      stderr.write('register is not available in this build.\n');
+      return EXIT.failed;
+    }
+    const cloudCore = deps.createCloudCore(log);
+    try {
+      return await runRegister(cmd, cloudCore, { stdout, stderr, readStdin: deps.readStdin ?? (() => readPasswordFromStdin()) });
+    } finally {
+      await cloudCore.close();
+    }
+  }
   const core = deps.createCore(cmd.interfaces, log);
 
   if (cmd.kind === 'interfaces') {

@@ -1,5 +1,6 @@
 /**
- * Benchmarks, run in the lab (Linux, root): `npm run bench -- discovery --cameras 250 [--timeout 3000]`.
+ * Benchmarks: `npm run bench -- discovery --cameras 250 [--timeout 3000]` (in the lab: Linux, root) and
+ * `npm run bench -- register --cameras 250 [--latency-ms 50]` (cloud simulator on loopback, test/bench/register.ts).
  * Prints one JSON report and writes it to bench-results/. Nothing here asserts; tests assert behaviour.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,13 +8,22 @@ import { parseArgs } from 'node:util';
 import type { Device } from '../../shared/device.js';
 import { labUnavailableReason } from '../lab/can-run.js';
 import { createLab, type CameraSpec } from '../lab/lab.js';
+import { benchRegister } from './register.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { cameras: { type: 'string', default: '250' }, timeout: { type: 'string', default: '3000' } },
+  options: {
+    cameras: { type: 'string', default: '250' },
+    timeout: { type: 'string', default: '3000' },
+    'latency-ms': { type: 'string', default: '50' },
+  },
 });
+if (positionals[0] === 'register') {
+  await benchRegister(Number(values.cameras), Number(values['latency-ms']));
+  process.exit(0);
+}
 if (positionals[0] !== 'discovery') {
-  process.stderr.write('usage: npm run bench -- discovery [--cameras N] [--timeout ms]\n');
+  process.stderr.write('usage: npm run bench -- discovery [--cameras N] [--timeout ms] | register [--cameras N] [--latency-ms N]\n');
   process.exit(2);
 }
 const why = labUnavailableReason();

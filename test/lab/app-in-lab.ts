@@ -12,8 +12,13 @@ export interface AppInLab {
   url: string;
   token: string;
   port: number;
+  /** Everything the server wrote to stdout and stderr so far (bounded), for tests that grep it for secrets. */
+  output(): string;
   stop(): Promise<void>;
 }
+
+/** Kept output per server: enough for a test run's log, bounded against a runaway. */
+const MAX_OUTPUT = 4 * 1024 * 1024;
 
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
@@ -24,7 +29,13 @@ export async function startAppInLab(lab: Lab, extraArgs: string[] = []): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
+  let output = '';
+  const keep = (d: unknown) => (output = (output + String(d)).slice(-MAX_OUTPUT));
+  child.stderr?.on('data', (d) => {
+    stderr = (stderr + String(d)).slice(-4000);
+    keep(d);
+  });
+  child.stdout?.on('data', keep);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${stderr}`)), 20_000);
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
@@ -42,6 +53,7 @@ export async function startAppInLab(lab: Lab, extraArgs: string[] = []): Promise
     url,
     token: parsed.searchParams.get('token') ?? '',
     port: Number(parsed.port),
+    output: () => output,
     async stop() {
       child.kill('SIGTERM');
       await Promise.race([exited(child), new Promise((r) => setTimeout(r, 3000))]);

@@ -37,6 +37,8 @@ export type SimControl = {
   addCamera(spec: CameraSpec): Promise<LabCamera>;
   /** pids of the simulator processes, e.g. to measure their memory */
   pids(): number[];
+  /** What the cameras' provisioning loops reported (polls, token, connect), by camera id. */
+  cloudEvents(id: string): { state: string; polls: number }[];
 };
 
 export type Lab = {
@@ -152,6 +154,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       stopCamera: (id) => toggle(id, 'stop'),
       addCamera,
       pids: () => [...sims.values()].map((s) => s.pid),
+      cloudEvents: (id) => (simOf.get(id)?.cloudEvents ?? []).filter((e) => e.id === id),
     },
     destroy,
   };

@@ -1,5 +1,5 @@
 import { getProfile, type ProfileName } from '../sim/profiles.js';
-import type { SimCameraConfig } from '../sim/sim-protocol.js';
+import type { SimCameraConfig, SimProvisioning } from '../sim/sim-protocol.js';
 import { LAB_PREFIX_LEN, cameraIp, cameraMac } from './addressing.js';
 
 /** What a test asks for. */
@@ -13,6 +13,8 @@ export type CameraSpec = {
   stopped?: boolean;
   /** DoorBird-like empty RelatesTo */
   emptyRelatesTo?: boolean;
+  /** Run the seed's provisioning loop (no token yet) against the lab's cloud simulator. */
+  provisioning?: SimProvisioning;
 };
 
 /** One camera namespace and the cameras in it. */
@@ -43,6 +45,7 @@ export function planNamespaces(prefix: string, specs: CameraSpec[], perNs: numbe
       ...(spec.name === undefined ? {} : { name: spec.name }),
       uuid: profile.uuidFor(`${prefix}/${id}`, mac),
       ...(spec.emptyRelatesTo ? { emptyRelatesTo: true } : {}),
+      ...(spec.provisioning ? { provisioning: spec.provisioning } : {}),
       profile: spec.profile,
       iface: plan.shared ? `cam${plan.cameras.length + 1}` : CAMERA_LOWER,
       running: !spec.stopped,

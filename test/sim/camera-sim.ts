@@ -3,6 +3,9 @@ import { createInterface } from 'node:readline';
 import { parseProbe, probeMatchesProfile } from './probe-parse.js';
 import { getProfile, type Profile } from './profiles.js';
 import type { SimCameraConfig, SimCommand, SimConfig, SimEvent } from './sim-protocol.js';
+import { ProvisioningCamera } from './provisioning/provisioning-camera.js';
+import { httpAsk, httpConnect } from './provisioning/http-camera-side.js';
+import { scaledClock } from './provisioning/scaled-clock.js';
 
 // Camera simulator process: run inside a lab namespace (`ip netns exec <ns> ...`), never in the root namespace —
 // it joins 239.255.255.250 and sends Hello/Bye multicast.
@@ -10,7 +13,7 @@ const GROUP = '239.255.255.250';
 const PORT = 3702;
 const instanceId = Math.floor(Date.now() / 1000);
 
-type Cam = { cfg: SimCameraConfig; profile: Profile; socket: Socket; messageNumber: number };
+type Cam = { cfg: SimCameraConfig; profile: Profile; socket: Socket; messageNumber: number; cloud: ProvisioningCamera | null };
 
 const emit = (e: SimEvent): void => void process.stdout.write(`${JSON.stringify(e)}\n`);
 
@@ -48,7 +51,7 @@ function answer(cams: Cam[], data: Buffer, from: RemoteInfo, maxDelayMs: number)
 
 async function openCamera(cfg: SimCameraConfig, maxDelayMs: number): Promise<Cam> {
   const socket = createSocket({ type: 'udp4', reuseAddr: true });
-  const cam: Cam = { cfg, profile: getProfile(cfg.profile), socket, messageNumber: 0 };
+  const cam: Cam = { cfg, profile: getProfile(cfg.profile), socket, messageNumber: 0, cloud: provisioningLoop(cfg) };
   await bind(socket, cfg.ip);
   socket.setMulticastInterface(cfg.ip);
   socket.setMulticastTTL(1);
@@ -57,6 +60,36 @@ async function openCamera(cfg: SimCameraConfig, maxDelayMs: number): Promise<Cam
   socket.on('message', (data, from) => answer([cam], data, from, maxDelayMs));
   return cam;
 }
+
+/**
+ * The seed's polling loop (test/sim/provisioning) against the cloud simulator, on a sped-up clock. Every poll
+ * and state change is reported on stdout so a lab test can watch the camera ask, get its token and connect.
+ */
+function provisioningLoop(cfg: SimCameraConfig): ProvisioningCamera | null {
+  const p = cfg.provisioning;
+  if (!p) return null;
+  const serialId = p.serialId ?? cfg.mac.replaceAll(':', '').toUpperCase();
+  const ask = httpAsk(p.url, p.variant);
+  const connect = httpConnect(p.url);
+  const camera: ProvisioningCamera = new ProvisioningCamera({
+    clock: scaledClock(p.timeScale),
+    serialId,
+    password: p.password,
+    ask: async (id, password) => {
+      emit({ event: 'cloud', id: cfg.id, state: 'polling', polls: camera.polls });
+      return ask(id, password);
+    },
+    connect: async (token, id) => {
+      emit({ event: 'cloud', id: cfg.id, state: 'connecting', polls: camera.polls });
+      const accepted = await connect(token, id);
+      emit({ event: 'cloud', id: cfg.id, state: accepted ? 'online' : 'rejected', polls: camera.polls });
+      return accepted;
+    },
+  });
+  return camera;
+}
+
+const powerOn = (cam: Cam): void => cam.cloud?.start(cam.cfg.provisioning?.startedAgoMs ?? 0);
 
 const hello = (cam: Cam): Promise<void> => send(cam, cam.profile.hello(cam.cfg, ctx(cam)), PORT, GROUP);
 const bye = (cam: Cam): Promise<void> => send(cam, cam.profile.bye(cam.cfg, ctx(cam)), PORT, GROUP);
@@ -72,10 +105,12 @@ async function command(cams: Map<string, Cam>, cmd: SimCommand): Promise<void> {
   if (cmd.cmd === 'start') {
     cam.cfg.running = true;
     await hello(cam);
+    powerOn(cam);
     emit({ event: 'started', id: cmd.id });
   } else {
     if (cam.cfg.running) await bye(cam);
     cam.cfg.running = false;
+    cam.cloud?.stop();
     emit({ event: 'stopped', id: cmd.id });
   }
 }
@@ -100,6 +135,7 @@ async function main(): Promise<void> {
   listener.on('message', (data, from) => answer(list, data, from, maxDelayMs));
   await Promise.all(list.filter((c) => c.cfg.running).map(hello));
   emit({ event: 'ready', pid: process.pid });
+  list.filter((c) => c.cfg.running).forEach(powerOn);
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     try {
       await command(cams, JSON.parse(next.value) as SimCommand);

@@ -28,7 +28,9 @@ const channelJson = z.looseObject({
   status: z.string().max(64).optional(),
 });
 const pageJson = z.looseObject({
-  meta: z.looseObject({ next: z.string().max(2048).nullable().optional() }).optional(),
+  meta: z
+    .looseObject({ next: z.string().max(2048).nullable().optional(), total_count: z.number().int().nonnegative().optional() })
+    .optional(),
   objects: z.array(z.unknown()).max(PAGE_LIMIT * 2),
 });
 
@@ -71,6 +73,8 @@ export interface AdminApi {
   getChannel(id: number): Promise<CloudResult<Channel>>;
   /** 200, 204 and 404 all mean "gone" [CODE W1, W3]. */
   deleteChannel(id: number): Promise<CloudResult<void>>;
+  /** How many channels the account has (one-item list; `meta.total_count`): the connection test. */
+  countChannels(): Promise<CloudResult<number>>;
 }
 
 const CREDENTIAL_HINT = 'Check the license key in the cloud settings (VXG dashboard → account → license key).';
@@ -218,5 +222,16 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     return unexpectedReply(ctx, reply.value, `delete channel ${id}`, CREDENTIAL_HINT);
   }
 
-  return { findChannelsByCameraId, createChannel, getChannel, deleteChannel };
+  async function countChannels(): Promise<CloudResult<number>> {
+    const action = 'list the channels';
+    const reply = await callWithRetry(ctx, { method: 'GET', url: url('api/v3/channels/?limit=1'), headers });
+    if (!reply.ok) return reply;
+    const json = jsonBody(reply.value, action);
+    if (!json.ok) return json;
+    const parsed = pageJson.safeParse(json.value);
+    if (!parsed.success) return failure('bad-response', 'The VXG admin API sent a channel list we could not read; check the API address.');
+    return success(parsed.data.meta?.total_count ?? parsed.data.objects.length);
+  }
+
+  return { findChannelsByCameraId, createChannel, getChannel, deleteChannel, countChannels };
 }

@@ -47,6 +47,8 @@ export interface ProvisioningClient {
   register(record: ProvisioningRecord): Promise<CloudResult<void>>;
   /** True when a record was deleted, false when there was none (404). */
   unregister(serialId: string): Promise<CloudResult<boolean>>;
+  /** How many records the credentials can see (`GET …/tokens`): the connection test. */
+  countRecords(): Promise<CloudResult<number>>;
 }
 
 const CREDENTIAL_HINT = 'Check the provisioning user name and password in the cloud settings.';
@@ -65,9 +67,8 @@ export function createProvisioningClient(options: ProvisioningOptions): Provisio
   const credentialSecrets = [options.password, authorization, authorization.slice('Basic '.length)];
   const headers = { authorization, accept: 'application/json', 'content-type': 'application/json' };
 
-  async function isRegistered(serialId: string): Promise<CloudResult<boolean>> {
+  async function listIds(action: string): Promise<CloudResult<string[]>> {
     const ctx = { ...base, secrets: credentialSecrets };
-    const action = `check whether camera ${serialId} is already registered`;
     const reply = await callWithRetry(ctx, { method: 'GET', url: `${tokenUrl}s`, headers });
     if (!reply.ok) return reply;
     if (reply.value.status !== 200 && reply.value.status !== 201) return unexpectedReply(ctx, reply.value, action, CREDENTIAL_HINT);
@@ -77,7 +78,17 @@ export function createProvisioningClient(options: ProvisioningOptions): Provisio
         'bad-response',
         `The provisioning service sent a list we could not read while trying to ${action}; check its address in the cloud settings.`,
       );
-    return success(parsed.data.tokens.some((t) => t.serial_id.trim().toUpperCase() === serialId));
+    return success(parsed.data.tokens.map((t) => t.serial_id.trim().toUpperCase()));
+  }
+
+  async function isRegistered(serialId: string): Promise<CloudResult<boolean>> {
+    const ids = await listIds(`check whether camera ${serialId} is already registered`);
+    return ids.ok ? success(ids.value.includes(serialId)) : ids;
+  }
+
+  async function countRecords(): Promise<CloudResult<number>> {
+    const ids = await listIds('list the registered cameras');
+    return ids.ok ? success(ids.value.length) : ids;
   }
 
   async function register(record: ProvisioningRecord): Promise<CloudResult<void>> {
@@ -104,5 +115,5 @@ export function createProvisioningClient(options: ProvisioningOptions): Provisio
     return unexpectedReply(ctx, reply.value, `remove the record for camera ${serialId}`, CREDENTIAL_HINT);
   }
 
-  return { isRegistered, register, unregister };
+  return { isRegistered, register, unregister, countRecords };
 }

@@ -80,11 +80,10 @@ async function register(input: RegisterInput): Promise<RegisterOutcome> {
     return fail('input', 'invalid', `Enter the password printed on camera ${shown}'s sticker (1 to ${MAX_CAMERA_PASSWORD} characters).`);
   }
 
-  const found = await input.admin.findChannelsByCameraId(cameraId);
+  // Both are reads of different services: asked at once, they cost one round trip instead of two (bench).
+  const [found, registered] = await Promise.all([input.admin.findChannelsByCameraId(cameraId), input.provisioning.isRegistered(cameraId)]);
   if (!found.ok) return fail('find-channel', found.failure.kind, found.failure.message);
   const [existing, ...duplicates] = found.value;
-
-  const registered = await input.provisioning.isRegistered(cameraId);
   if (!registered.ok) return fail('check-record', registered.failure.kind, registered.failure.message);
   if (registered.value && !existing) {
     return fail(

@@ -27,8 +27,17 @@ export const maxValueCost = (name: FactName): number => SHORT_VALUE_COST[name] ?
 /** ONVIF lists: count and length per item, then one budget for the whole `onvif` object. */
 export const ONVIF_LIMITS = { scopes: 32, xaddrs: 8, types: 8, itemCost: 256, typeCost: 128, budget: 1792 };
 
-/** Room kept for the fixed fields (id, times, sources, cloud, keys and punctuation); measured ~530 bytes. */
-const SKELETON_RESERVE = 768;
+/**
+ * The cloud state's strings: a camera ID (shared/camera-id.ts allows 64) and a sentence, which may quote a
+ * server's (scrubbed) detail, so it is clipped by JSON cost like a fact. Worst case ~550 bytes of JSON.
+ */
+export const CLOUD_LIMITS = { cameraIdCost: 64, messageCost: 384 };
+
+/**
+ * Room kept for the fixed fields (id, times, sources, cloud, keys and punctuation): measured ~530 bytes with
+ * an unknown cloud state, plus up to ~470 more for a full one (CLOUD_LIMITS).
+ */
+const SKELETON_RESERVE = 1280;
 /** Facts, plus their best values repeated as top-level fields (mac, model, …), share what is left. */
 export const FACTS_BUDGET = MAX_DEVICE_JSON_BYTES - ONVIF_LIMITS.budget - SKELETON_RESERVE;
 /** `{"value":…,"source":"uuid-suffix","at":"…24 chars…","hint":false},` without the value. */

@@ -2,7 +2,7 @@
  * One device's record as the inventory keeps it, and how it becomes the contract's Device. Every mutation
  * goes through a method here, so the per-record budgets in bounds.ts hold whatever the LAN sends.
  */
-import type { Device, DiscoverySourceName, Fact, FactName, FactSource, OnvifInfo } from '../../../shared/device.js';
+import type { CloudInfo, Device, DiscoverySourceName, Fact, FactName, FactSource, OnvifInfo } from '../../../shared/device.js';
 import {
   clip,
   clipEndpoint,
@@ -23,6 +23,9 @@ export interface RecordView {
   readonly id: string;
   readonly online: boolean;
   readonly isCamera: boolean;
+  readonly firstSeen: number;
+  /** Epoch ms of the latest Hello; null when the device never announced itself. */
+  readonly announcedAt: number | null;
   /** The value to show for a fact: direct readings first, then by source, then the newest. */
   best(name: FactName): Fact | null;
   has(name: FactName, value: string, source: FactSource): boolean;
@@ -35,6 +38,8 @@ const IDENTITY = new Set<FactName>(['mac', 'ip', 'serial']);
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
+export const UNKNOWN_CLOUD: CloudInfo = Object.freeze({ state: 'unknown', channelId: null, cameraId: null, since: null, message: null });
+
 export class DeviceRecord implements RecordView {
   readonly facts = new Map<FactName, Fact[]>();
   readonly endpoints = new Set<string>();
@@ -45,6 +50,10 @@ export class DeviceRecord implements RecordView {
   lastSeen: number;
   interface: string | null = null;
   onvif: OnvifInfo | null = null;
+  /** Cloud registration state, set by the core's cloud service (registry.setCloud). */
+  cloud: CloudInfo = UNKNOWN_CLOUD;
+  /** Epoch ms of the latest Hello (boot or join announcement); null when the device never announced itself. */
+  announcedAt: number | null = null;
   /** The index keys this record was last filed under (kept by key-index.ts). */
   keys: string[] = [];
   private readonly factCost = new Map<FactName, number>();
@@ -180,6 +189,8 @@ export function absorb(into: DeviceRecord, other: DeviceRecord): void {
   into.online = into.online || other.online;
   into.onvif = into.onvif ?? other.onvif;
   into.interface = into.interface ?? other.interface;
+  if (into.cloud.state === 'unknown') into.cloud = other.cloud;
+  if (other.announcedAt !== null) into.announcedAt = Math.max(into.announcedAt ?? other.announcedAt, other.announcedAt);
 }
 
 export function toDevice(r: DeviceRecord): Device {
@@ -205,6 +216,6 @@ export function toDevice(r: DeviceRecord): Device {
     onvif: r.onvif && { ...r.onvif, xaddrs: [...r.onvif.xaddrs], scopes: [...r.onvif.scopes], types: [...r.onvif.types] },
     facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, v.map((f) => ({ ...f }))])),
     conflicts: conflictChecked.filter((n) => hasConflict(r.facts.get(n))),
-    cloud: { state: 'unknown', channelId: null, cameraId: null, since: null, message: null },
+    cloud: { ...r.cloud },
   };
 }

@@ -26,4 +26,9 @@ export interface Observation {
   isCamera: boolean;
   facts: ObservedFact[];
   onvif: OnvifInfo | null;
+  /**
+   * The device announced itself (WS-Discovery Hello: it just booted or joined). Cloud registration uses the
+   * latest one to estimate how long a tokenless camera has been polling (seed schedule).
+   */
+  announced?: boolean;
 }

@@ -3,9 +3,10 @@
  * a MAC (direct readings only — hints can be wrong), a serial, a WS-Discovery endpoint or an IP; the key
  * index finds them without a scan. The oldest record survives a merge.
  */
-import type { Device, DiscoverySourceName, FactSource } from '../../../shared/device.js';
+import type { CloudInfo, Device, DiscoverySourceName, FactSource } from '../../../shared/device.js';
+import { normaliseMac } from '../../../shared/mac.js';
 import { MAX_DEVICES } from '../../../shared/limits.js';
-import { MAX_FACTS_PER_OBSERVATION } from './bounds.js';
+import { clip, CLOUD_LIMITS, MAX_FACTS_PER_OBSERVATION } from './bounds.js';
 import { absorb, DeviceRecord, toDevice, type RecordView } from './device-record.js';
 import { KeyIndex, observationKeys } from './key-index.js';
 import type { ObservedFact, Observation } from './observation.js';
@@ -120,6 +121,30 @@ export class DeviceRegistry {
     return changed;
   }
 
+  /**
+   * Record a device's cloud state (the cloud service is the only writer); true when the device exists.
+   * ID and message are clipped by JSON cost (bounds.ts) so a server's sentence cannot push a record over budget.
+   */
+  setCloud(id: string, cloud: CloudInfo): boolean {
+    const record = this.records.get(id);
+    if (!record) return false;
+    record.cloud = {
+      ...cloud,
+      cameraId: cloud.cameraId === null ? null : clip(cloud.cameraId, CLOUD_LIMITS.cameraIdCost),
+      message: cloud.message === null ? null : clip(cloud.message, CLOUD_LIMITS.messageCost),
+    };
+    return true;
+  }
+
+  /** The id of the (oldest) record whose directly read MAC is `mac`, in any notation; null when none. */
+  findByMac(mac: string): string | null {
+    const normalised = normaliseMac(mac);
+    if (!normalised) return null;
+    const ids = [...this.index.find([`mac:${normalised}`])];
+    const records = ids.map((id) => this.records.get(id)).filter((r): r is DeviceRecord => r !== undefined);
+    return records.sort((a, b) => a.seq - b.seq)[0]?.id ?? null;
+  }
+
   private create(at: number): DeviceRecord {
     const seq = this.nextSeq++;
     const record = new DeviceRecord(`dev-${seq}`, seq, at);
@@ -159,6 +184,7 @@ export function applyObservation(r: DeviceRecord, obs: Observation): void {
   if (obs.endpoint) r.addEndpoint(obs.endpoint);
   if (obs.interface) r.setInterface(obs.interface);
   if (obs.onvif) r.setOnvif(obs.onvif);
+  if (obs.announced) r.announcedAt = Math.max(r.announcedAt ?? obs.at, obs.at);
   if (obs.ip) r.addFact({ name: 'ip', value: obs.ip, source: IP_SOURCE[obs.source], hint: false }, obs.at);
   for (const f of obs.facts.slice(0, MAX_FACTS_PER_OBSERVATION)) r.addFact(f, obs.at);
 }

@@ -3,7 +3,9 @@
  * `ip netns exec <ns> npx tsx test/sim/cloud/main.ts --host 198.18.0.2 --port 8080`).
  * Secrets come from the environment so they stay out of process lists; prints one JSON line with the URL.
  */
+import { createInterface } from 'node:readline';
 import { startCloudSim } from './cloud-sim.js';
+import type { FaultAction } from './faults.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,6 +27,42 @@ const sim = await startCloudSim({
   provisioningPassword: process.env['SIM_PROVISIONING_PASSWORD'] ?? 'sim-password',
 });
 process.stdout.write(`${JSON.stringify({ event: 'ready', url: sim.url })}\n`);
+
+/**
+ * Control over stdin, one JSON object a line (the lab test drives the simulator in its namespace this way):
+ * {cmd:'state'} → channels (with tokens: the test greps the app's output for them), records, request counts;
+ * {cmd:'fault', route, action, times}; {cmd:'clear'}; {cmd:'add-channel', name, meta}. Replies carry `re`.
+ */
+type Control =
+  | { re: number; cmd: 'state' }
+  | { re: number; cmd: 'fault'; route: string; action: FaultAction; times?: number }
+  | { re: number; cmd: 'clear' }
+  | { re: number; cmd: 'add-channel'; name: string; meta: Record<string, string> };
+const reply = (value: Record<string, unknown>): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
+createInterface({ input: process.stdin }).on('line', (line) => {
+  let c: Control;
+  try {
+    c = JSON.parse(line) as Control;
+  } catch {
+    return;
+  }
+  if (c.cmd === 'state') {
+    reply({
+      re: c.re,
+      channels: [...sim.state.channels.values()],
+      records: [...sim.state.records.values()],
+      requests: Object.fromEntries(sim.state.requests),
+    });
+  } else if (c.cmd === 'fault') {
+    sim.faults.add(c.route, c.action, c.times ?? 1);
+    reply({ re: c.re });
+  } else if (c.cmd === 'clear') {
+    sim.faults.clear();
+    reply({ re: c.re });
+  } else if (c.cmd === 'add-channel') {
+    reply({ re: c.re, id: sim.state.addChannel(c.name, c.meta).id });
+  }
+});
 const stop = (): void => void sim.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -46,15 +46,19 @@ export class ProvisioningCamera {
     return this.startedAt;
   }
 
-  /** Power on: poll now, then on the seed schedule. */
-  start(): void {
+  /**
+   * Power on: poll now, then on the seed schedule. `startedAgoMs` pretends it powered on that long ago (the
+   * lab's "already in its hourly phase" camera): polls already past are skipped, the next one keeps the schedule.
+   */
+  start(startedAgoMs = 0): void {
     if (this.token !== null) {
       void this.connectWith(this.token, this.generation);
       return;
     }
     this.generation++;
-    this.startedAt = this.options.clock.now();
+    this.startedAt = this.options.clock.now() - Math.max(0, startedAgoMs);
     this.nextIndex = 0;
+    while (this.startedAt + pollTimeMs(this.nextIndex) < this.options.clock.now()) this.nextIndex++;
     this.state = 'polling';
     this.schedule();
   }

@@ -37,6 +37,16 @@ describe('camera provisioning state machine (seed schedule)', () => {
     expect(cam.state).toBe('polling');
   });
 
+  it('keeps the schedule when started part-way in: 20 minutes in, the next poll is at 1 h 4 min', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const { cam, offsets } = camera(clock, { token: null });
+    cam.start(20 * MIN);
+    await clock.advance(2 * HOUR);
+    expect(offsets(start)).toEqual([HOUR + 4 * MIN - 20 * MIN, 2 * HOUR + 4 * MIN - 20 * MIN]);
+    expect(cam.pollingSince).toBe(start - 20 * MIN);
+  });
+
   it('stops polling once a token arrives, connects with it, and never polls while holding it', async () => {
     const clock = new FakeClock();
     const service = { token: null as string | null };

@@ -72,5 +72,6 @@ export function toObservations(message: WsdMessage, arrival: Arrival): Observati
       types: match.types,
       metadataVersion: match.metadataVersion,
     },
+    ...(message.kind === 'hello' ? { announced: true } : {}),
   }));
 }

@@ -54,6 +54,24 @@ describe('per-device budget', () => {
     }
   });
 
+  it.each(HOSTILE)('stays within budget with a maximal cloud state of %j on top', (unit) => {
+    const r = new DeviceRegistry();
+    for (let i = 0; i < 20; i++) r.apply(hostileHello(i, unit));
+    const id = r.list()[0]!.id;
+    r.setCloud(id, {
+      state: 'token-delivered',
+      channelId: Number.MAX_SAFE_INTEGER,
+      cameraId: fat(unit, 500),
+      since: new Date(T0).toISOString(),
+      message: fat(unit, 5000),
+    });
+    expect(r.get(id)?.cloud.state).toBe('token-delivered');
+    for (const size of sizes(r)) {
+      expect(size.units).toBeLessThanOrEqual(MAX_DEVICE_JSON_BYTES);
+      expect(size.bytes).toBeLessThanOrEqual(MAX_DEVICE_JSON_BYTES);
+    }
+  });
+
   it('stays within budget when two maximal records merge', () => {
     const r = new DeviceRegistry();
     r.apply({ ...hostileHello(1, '\u0000'), ip: '198.18.66.1', endpoint: 'a' });
