@@ -20,7 +20,7 @@ const NO_PASSWORDS: Passwords = { same: false, shared: '', perCamera: {} };
  * as the core answers (and with the dialog when it closes): nothing keeps them in the page afterwards.
  */
 export function RegisterDialog({ rows, register, onResults, onClose }: Props) {
-  const [passwords, setPasswords] = useState<Passwords>({ ...NO_PASSWORDS, same: rows.length > 1 });
+  const [passwords, setPasswords] = useState<Passwords>(NO_PASSWORDS);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [results, setResults] = useState<RegisterResult[] | null>(null);
@@ -32,7 +32,7 @@ export function RegisterDialog({ rows, register, onResults, onClose }: Props) {
     setBusy(true);
     const answer = await register(args.cameras);
     setBusy(false);
-    setPasswords(NO_PASSWORDS);
+    setPasswords((prev) => ({ ...NO_PASSWORDS, same: prev.same }));
     if (!answer.ok) return setProblem(answer.message);
     setResults(answer.value.results);
     onResults(answer.value.results);
