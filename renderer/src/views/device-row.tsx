@@ -66,6 +66,9 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: P
           </span>
         )}
       </td>
+      <td data-testid="cell-cloud">
+        <CloudBadge cloud={device.cloud} wait={wait} />
+      </td>
       <td data-testid="cell-vendor" title={vendor ?? undefined}>
         {vendor ?? ''}
       </td>
@@ -76,9 +79,6 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: P
         {device.name ?? ''}
       </td>
       <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>
-      <td data-testid="cell-cloud">
-        <CloudBadge cloud={device.cloud} wait={wait} />
-      </td>
       <td className="mono" data-testid="cell-last-seen">
         {formatClock(device.lastSeen)}
       </td>

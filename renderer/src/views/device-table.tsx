@@ -35,11 +35,11 @@ export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selectio
             </th>
             <SortHeader label="MAC" sortKey="mac" sort={sort} onSort={onSort} />
             <SortHeader label="IP" sortKey="ip" sort={sort} onSort={onSort} />
+            <th scope="col">Cloud</th>
             <th scope="col">Vendor</th>
             <th scope="col">Model</th>
             <th scope="col">Name</th>
             <th scope="col">Sources</th>
-            <th scope="col">Cloud</th>
             <th scope="col">Last seen</th>
           </tr>
         </thead>
