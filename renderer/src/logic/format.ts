@@ -67,3 +67,10 @@ export function describeFact(name: FactName, fact: { value: string; source: Fact
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** Local "2026-11-25 10:02:03"; the raw text (bounded) when it is not a timestamp. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 40);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${formatClock(iso)}`;
+}

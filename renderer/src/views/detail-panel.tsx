@@ -1,10 +1,14 @@
 import type { Device } from '../../../shared/device.js';
+import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { discoveryLabel, formatClock } from '../logic/format.js';
+import { CloudSection } from './cloud-section.js';
 import { FactList } from './fact-list.js';
 import { OnvifSection } from './onvif-section.js';
 
-/** Everything known about one device, each fact with where and when it was learnt. */
-export function DetailPanel({ device, onClose }: { device: Device; onClose: () => void }) {
+type Props = { device: Device; onClose: () => void; wait?: ExpectedWait | null };
+
+/** Everything known about one device, each fact with where and when it was learnt, and its cloud state. */
+export function DetailPanel({ device, onClose, wait }: Props) {
   const title = device.name ?? device.model ?? device.mac ?? device.ip ?? 'Device';
   return (
     <aside
@@ -37,8 +41,6 @@ export function DetailPanel({ device, onClose }: { device: Device; onClose: () =
         <dd className="mono">{formatClock(device.firstSeen)}</dd>
         <dt>Last seen</dt>
         <dd className="mono">{formatClock(device.lastSeen)}</dd>
-        <dt>Cloud</dt>
-        <dd>{device.cloud.state}</dd>
         <dt>Record id</dt>
         <dd className="mono small">{device.id}</dd>
       </dl>
@@ -46,6 +48,7 @@ export function DetailPanel({ device, onClose }: { device: Device; onClose: () =
         <h3>Facts</h3>
         <FactList device={device} />
       </section>
+      <CloudSection cloud={device.cloud} wait={wait} />
       <OnvifSection onvif={device.onvif} />
     </aside>
   );

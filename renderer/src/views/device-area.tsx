@@ -1,7 +1,7 @@
 import type { ScanDiagnostics } from '../../../shared/contract.js';
 import type { Device } from '../../../shared/device.js';
 import type { SortKey, SortOrder } from '../logic/device-view.js';
-import { DeviceTable } from './device-table.js';
+import { DeviceTable, type TableSelection } from './device-table.js';
 import { EmptyState } from './empty-state.js';
 
 type Props = {
@@ -17,13 +17,23 @@ type Props = {
   onSelect: (id: string) => void;
   onClearFilter: () => void;
   onShowNonCameras: () => void;
+  selection: TableSelection;
 };
 
 /** The table when there is something to show; otherwise the message that fits why there is not. */
 export function DeviceArea(props: Props) {
   const { rows, candidates, busy, last } = props;
   if (rows.length > 0) {
-    return <DeviceTable rows={rows} sort={props.sort} onSort={props.onSort} selectedId={props.selectedId} onSelect={props.onSelect} />;
+    return (
+      <DeviceTable
+        rows={rows}
+        sort={props.sort}
+        onSort={props.onSort}
+        selectedId={props.selectedId}
+        onSelect={props.onSelect}
+        selection={props.selection}
+      />
+    );
   }
   if (candidates > 0) {
     return (

@@ -2,12 +2,22 @@ import { memo } from 'react';
 import type { Device } from '../../../shared/device.js';
 import { displayVendor } from '../logic/device-view.js';
 import { discoveryLabel, formatClock, sourceLabel } from '../logic/format.js';
+import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { macIsHint } from '../logic/facts.js';
+import { CloudBadge } from './cloud-badge.js';
 
-type Props = { device: Device; selected: boolean; onSelect: (id: string) => void };
+type Props = {
+  device: Device;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  /** Ticked for a batch action (register); separate from `selected`, the row whose details are open. */
+  checked: boolean;
+  onCheck: (id: string, on: boolean) => void;
+  wait: ExpectedWait | null;
+};
 
 // Every string here comes from the LAN (untrusted): it is rendered as React text, never as HTML.
-function DeviceRowView({ device, selected, onSelect }: Props) {
+function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: Props) {
   const hint = macIsHint(device);
   const vendor = displayVendor(device);
   const classes = ['device-row', device.online ? '' : 'is-offline', selected ? 'is-selected' : ''].join(' ').trim();
@@ -29,6 +39,16 @@ function DeviceRowView({ device, selected, onSelect }: Props) {
       data-mac={device.mac ?? ''}
       data-ip={device.ip ?? ''}
     >
+      {/* The checkbox keeps its clicks and keys: Space must tick it, not open the details. */}
+      <td className="cell-check" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onCheck(device.id, event.target.checked)}
+          aria-label={`Select ${device.mac ?? device.ip ?? device.id}`}
+          data-testid="row-check"
+        />
+      </td>
       <td className="mono" data-testid="cell-mac" title={device.macSource ? `from ${sourceLabel(device.macSource)}` : undefined}>
         {device.mac ? <span data-testid="mac-text">{device.mac}</span> : <span className="muted">unknown</span>}
         {hint && (
@@ -45,6 +65,9 @@ function DeviceRowView({ device, selected, onSelect }: Props) {
             offline
           </span>
         )}
+      </td>
+      <td data-testid="cell-cloud">
+        <CloudBadge cloud={device.cloud} wait={wait} />
       </td>
       <td data-testid="cell-vendor" title={vendor ?? undefined}>
         {vendor ?? ''}

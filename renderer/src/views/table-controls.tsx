@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { plural } from '../logic/format.js';
 
 type Props = {
@@ -7,10 +8,12 @@ type Props = {
   onShowNonCameras: (show: boolean) => void;
   shown: number;
   total: number;
+  /** Actions on the ticked rows, after the count. */
+  children?: ReactNode;
 };
 
 /** The filter box, the non-camera toggle and a count of what is shown. */
-export function TableControls({ query, onQuery, showNonCameras, onShowNonCameras, shown, total }: Props) {
+export function TableControls({ query, onQuery, showNonCameras, onShowNonCameras, shown, total, children }: Props) {
   return (
     <div className="table-controls">
       <label className="filter">
@@ -39,6 +42,7 @@ export function TableControls({ query, onQuery, showNonCameras, onShowNonCameras
           ? plural(total, showNonCameras ? 'device' : 'camera')
           : `${shown} of ${plural(total, showNonCameras ? 'device' : 'camera')}`}
       </span>
+      {children}
     </div>
   );
 }

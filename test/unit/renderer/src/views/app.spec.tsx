@@ -112,4 +112,19 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('switches between Devices, Cloud and Audit log, keeping the device filter and showing Scan only on Devices', async () => {
+    const fake = await renderApp();
+    fake.handle('audit.list', () => Promise.resolve(ok({ entries: [], path: null })));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter devices' }), { target: { value: 'Gate' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cloud' }));
+    expect(screen.getByRole('button', { name: 'Cloud' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByTestId('cloud-screen')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Scan' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Audit log' }));
+    expect(await screen.findByText('No cloud or camera action has been recorded yet.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Devices' }));
+    expect(shownNames()).toEqual(['Gate']);
+    expect(screen.getByRole('button', { name: 'Scan' })).toBeTruthy();
+  });
 });

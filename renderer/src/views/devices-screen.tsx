@@ -1,0 +1,94 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { Api, RegisterResult, ScanDiagnostics } from '../../../shared/contract.js';
+import type { ExpectedWait } from '../logic/cloud-badge.js';
+import { registerBlocker, type CloudSettingsLoad } from '../logic/cloud-ready.js';
+import { resolveDeviceId, type DeviceState } from '../logic/device-store.js';
+import { defaultSort, nextSort, visibleDevices, type SortKey } from '../logic/device-view.js';
+import { planRows, type PlanRow } from '../logic/register-plan.js';
+import { pruneSelection, toggleOne, toggleVisible, type Selection } from '../logic/selection.js';
+import { DetailPanel } from './detail-panel.js';
+import { DeviceArea } from './device-area.js';
+import { RegisterAction } from './register-action.js';
+import { RegisterDialog } from './register-dialog.js';
+import { TableControls } from './table-controls.js';
+
+type Props = { api: Api; devices: DeviceState; busy: boolean; last: ScanDiagnostics | null; cloud: CloudSettingsLoad; hidden: boolean };
+
+/**
+ * The device table with its filter, selection and detail panel, and the register dialog for ticked cameras.
+ * It stays mounted while another screen is shown, so the filter, sort and ticks survive a visit to Cloud.
+ */
+export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props) {
+  const [query, setQuery] = useState('');
+  const [showNonCameras, setShowNonCameras] = useState(false);
+  const [sort, setSort] = useState(defaultSort);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<Selection>(new Set());
+  const [registering, setRegistering] = useState<PlanRow[] | null>(null);
+  const [waits, setWaits] = useState<ReadonlyMap<string, ExpectedWait>>(new Map());
+
+  const all = [...devices.devices.values()];
+  const candidates = showNonCameras ? all.length : all.filter((device) => device.isCamera).length;
+  const rows = useMemo(
+    () => visibleDevices(devices.devices.values(), { showNonCameras, query, sort }),
+    [devices.devices, showNonCameras, query, sort],
+  );
+  const shownId = selectedId === null ? null : resolveDeviceId(devices, selectedId);
+  const shown = shownId === null ? undefined : devices.devices.get(shownId);
+  const checked = pruneSelection(ticked, (id) => devices.devices.has(id));
+  const chosen = all.filter((device) => checked.has(device.id));
+
+  const onCheck = useCallback((id: string, on: boolean) => setTicked((prev) => toggleOne(prev, id, on)), []);
+  const onCheckVisible = useCallback((ids: string[], on: boolean) => setTicked((prev) => toggleVisible(prev, ids, on)), []);
+  const rememberWaits = (results: RegisterResult[]) =>
+    setWaits((prev) => {
+      const next = new Map(prev);
+      for (const result of results) if (result.deviceId && result.expectedWait) next.set(result.deviceId, result.expectedWait);
+      return next;
+    });
+
+  return (
+    <main className={shown ? 'content with-detail' : 'content'} hidden={hidden}>
+      <section className="devices" aria-label="Device list">
+        <TableControls
+          query={query}
+          onQuery={setQuery}
+          showNonCameras={showNonCameras}
+          onShowNonCameras={setShowNonCameras}
+          shown={rows.length}
+          total={candidates}
+        >
+          <RegisterAction
+            count={chosen.length}
+            blocker={registerBlocker(cloud)}
+            onOpen={() => cloud.settings && setRegistering(planRows(chosen, cloud.settings.idFormat))}
+            onClear={() => setTicked(new Set())}
+          />
+        </TableControls>
+        <DeviceArea
+          rows={rows}
+          candidates={candidates}
+          hiddenNonCameras={showNonCameras ? 0 : all.length - candidates}
+          busy={busy}
+          last={last}
+          sort={sort}
+          onSort={(key: SortKey) => setSort((current) => nextSort(current, key))}
+          selectedId={shownId}
+          onSelect={setSelectedId}
+          onClearFilter={() => setQuery('')}
+          onShowNonCameras={() => setShowNonCameras(true)}
+          selection={{ checked, onCheck, onCheckVisible, waits }}
+        />
+      </section>
+      {shown && <DetailPanel device={shown} wait={waits.get(shown.id) ?? null} onClose={() => setSelectedId(null)} />}
+      {registering && (
+        <RegisterDialog
+          rows={registering}
+          register={(cameras) => api['cloud.register']({ cameras })}
+          onResults={rememberWaits}
+          onClose={() => setRegistering(null)}
+        />
+      )}
+    </main>
+  );
+}
