@@ -7,7 +7,7 @@ import { MAX_CSV_BYTES } from '../../../shared/onboarding.js';
 export type CsvDelimiter = ',' | ';';
 export type CsvText = { ok: true; text: string; delimiter: CsvDelimiter } | { ok: false; line: number | null; message: string };
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /** Physical line (1-based) of the first byte that is not valid UTF-8. `\n` never occurs inside a UTF-8 sequence. */
 function firstBadUtf8Line(bytes: Uint8Array): number {
@@ -49,7 +49,7 @@ export function decodeCsv(bytes: Uint8Array): CsvText {
     return {
       ok: false,
       line: null,
-      message: `The file is ${megabytes(bytes.length)} MB; the limit is ${megabytes(MAX_CSV_BYTES)} MB. Split it into smaller files.`,
+      message: `The file is larger than ${megabytes(MAX_CSV_BYTES)} MB (${bytes.length.toLocaleString('en')} bytes). Split it into smaller files.`,
     };
   }
   let text: string;
