@@ -143,6 +143,10 @@ export class OnboardingJob<C> {
       let outcome: StepOutcome;
       try {
         outcome = await this.attempt(camera, step, attempt, mustReconcile);
+        // Hold everyone before this slot is handed on, or the next camera walks straight into the same 429.
+        if (outcome.status === 'failed' && outcome.retryAfterMs !== undefined && outcome.retryAfterMs >= 0) {
+          this.gate.holdUntil(this.clock.now() + outcome.retryAfterMs);
+        }
       } finally {
         this.gate.release();
       }
@@ -153,7 +157,6 @@ export class OnboardingJob<C> {
         rateLimited += 1;
         if (rateLimited > (this.options.maxRateLimitWaits ?? 50)) return this.settle(camera.cameraId, 'failed', outcome.detail);
         waitMs = outcome.retryAfterMs;
-        this.gate.holdUntil(this.clock.now() + waitMs);
       } else {
         tries += 1;
         if (outcome.retryable === false || tries >= maxAttempts) return this.settle(camera.cameraId, 'failed', outcome.detail);

@@ -84,3 +84,40 @@ export const describeJob = {
   scope: { interfaces: ['eth0'], subnets: [], csvFile: 'site.csv' },
   settings: { concurrency: 8, cameraIdFormat: 'mac-plain' },
 };
+
+/**
+ * A clock that moves only when told, and lets every pending promise chain run before each timer fires (a
+ * macrotask turn, not a fixed number of microtask ticks), so a step's ledger writes never lag its timers.
+ */
+export class StepClock {
+  private time = 1_700_000_000_000;
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 0;
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(fn: () => void, ms: number): () => void {
+    const id = this.nextId++;
+    this.timers.push({ at: this.time + Math.max(0, ms), fn, id });
+    return () => {
+      this.timers = this.timers.filter((timer) => timer.id !== id);
+    };
+  }
+
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await drain();
+    for (;;) {
+      const next = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!next) break;
+      this.timers = this.timers.filter((timer) => timer !== next);
+      this.time = next.at;
+      next.fn();
+      await drain();
+    }
+    this.time = end;
+  }
+}
