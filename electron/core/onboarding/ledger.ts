@@ -8,8 +8,8 @@ import { ledgerEntrySchema, MAX_LEDGER_LINE_BYTES, type LedgerEntry, type StepNa
 
 /** Where the ledger lives: a file in the app's data folder or the `--ledger` path (electron/platform/ledger-file.ts). */
 export interface LedgerStore {
-  /** Append one line (the store adds the newline) and make it durable before resolving. */
-  append(line: string): Promise<void>;
+  /** Append one or more lines (joined by `\n`; the store adds the final newline), durable before resolving. */
+  append(lines: string): Promise<void>;
   /** Everything appended so far, possibly ending in a torn (partial) line after a crash. */
   readAll(): Promise<string>;
 }
@@ -80,17 +80,39 @@ function parseLine(line: string): LedgerEntry | null {
   }
 }
 
-/** Writes entries through the store, one at a time and in order (appends never interleave). */
+/**
+ * Writes entries through the store in order. Entries that arrive while a write is in flight are committed
+ * together in the next one (group commit): one fsync for many cameras instead of a queue of fsyncs that
+ * would hold every running step. Each `write` resolves only once its own line is durable.
+ */
 export class LedgerWriter {
-  private tail: Promise<void> = Promise.resolve();
+  private batch: { line: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing = false;
 
   constructor(private readonly store: LedgerStore) {}
 
   write(entry: LedgerEntry): Promise<void> {
+    // Throws at once for an entry that is not a ledger entry: a programming error, not a disk problem.
     const line = JSON.stringify(ledgerEntrySchema.parse(entry));
-    const next = this.tail.then(() => this.store.append(line));
-    // Keep the chain alive after a failure so the caller sees its own error, not a previous one.
-    this.tail = next.catch(() => undefined);
-    return next;
+    return new Promise((resolve, reject) => {
+      this.batch.push({ line, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.batch.length > 0) {
+      const batch = this.batch;
+      this.batch = [];
+      try {
+        // JSON.stringify escapes newlines, so joining keeps one entry per line.
+        await this.store.append(batch.map((item) => item.line).join('\n'));
+        for (const item of batch) item.resolve();
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    this.flushing = false;
   }
 }

@@ -11,14 +11,18 @@ export class KillableStore implements LedgerStore {
   text = '';
   appends = 0;
   dead = false;
-  constructor(private readonly killAt = Infinity) {}
+  /** Killed during the `killAt`-th append, after `tear` (0…1) of that write reached the disk. */
+  constructor(
+    private readonly killAt = Infinity,
+    private readonly tear = 0.5,
+  ) {}
 
   async append(line: string): Promise<void> {
     if (this.dead) throw new Error('the process was killed');
     this.appends += 1;
     if (this.appends === this.killAt) {
       this.dead = true;
-      this.text += line.slice(0, Math.floor(line.length / 2));
+      this.text += line.slice(0, Math.floor(line.length * this.tear));
       throw new Error('the process was killed');
     }
     // Like electron/platform/ledger-file.ts: a torn tail from an earlier crash gets its own line.
