@@ -13,8 +13,11 @@ export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 export const MAX_CSV_ROWS = 5000;
 /** Characters in one cell; a MAC, a serial, a password or a room name is far shorter. */
 export const MAX_CSV_FIELD_CHARS = 1024;
-/** Bytes one ledger line may take; longer lines are treated as corrupt on replay. */
-export const MAX_LEDGER_LINE_BYTES = 16 * 1024;
+/**
+ * Characters one ledger line may take; longer lines are treated as corrupt on replay. The job-start line lists
+ * every camera (5,000 × ~60 B ≈ 300 KB), so 1 MiB; step lines are a few hundred bytes.
+ */
+export const MAX_LEDGER_LINE_BYTES = 1024 * 1024;
 /** Bytes of ledger replayed: 5,000 cameras × 8 steps × 3 entries × ~300 B ≈ 36 MB, so 64 MiB. */
 export const MAX_LEDGER_BYTES = 64 * 1024 * 1024;
 

@@ -5,7 +5,7 @@
  */
 import { normaliseSerialId } from '../../../shared/camera-id.js';
 import { normaliseMac } from '../../../shared/mac.js';
-import { MAX_CSV_FIELD_CHARS, type CsvProblem } from '../../../shared/onboarding.js';
+import { MAX_CSV_FIELD_CHARS, type CsvProblem, type CsvRowView } from '../../../shared/onboarding.js';
 
 export const csvColumns = ['mac', 'serial', 'password', 'name', 'location', 'id'] as const;
 export type CsvColumn = (typeof csvColumns)[number];
@@ -82,4 +82,17 @@ export function checkRow(line: number, cells: Cells, requirePassword: boolean): 
   }
   if (problems.length > 0) return { row: null, problems };
   return { row: { line, mac, serial, password, name, location, id }, problems };
+}
+
+/** What the UI may see of a row: everything but the password. */
+export function rowView(row: CsvRow): CsvRowView {
+  return {
+    line: row.line,
+    mac: row.mac,
+    serial: row.serial,
+    hasPassword: row.password !== null,
+    name: row.name,
+    location: row.location,
+    id: row.id,
+  };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../../../../electron/core/onboarding/csv-import.js';
+import { rowView } from '../../../../../electron/core/onboarding/csv-row.js';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '../../../../../shared/onboarding.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../fixtures/csv/${name}`, import.meta.url)));
@@ -133,5 +134,14 @@ describe('importCsv: the technician’s spreadsheet', () => {
 
   it('says an empty file needs a header', () => {
     expect(messages('\uFEFF\r\n')).toEqual(['The file is empty; it needs a header line and one row per camera.']);
+  });
+});
+
+describe('rowView', () => {
+  it('shows the UI everything about a row but its password', () => {
+    const [row] = importCsv(bytes('mac,password,name\n00:40:8c:00:00:01,hunter2,Lobby\n')).rows;
+    const view = rowView(row!);
+    expect(view).toEqual({ line: 2, mac: '00:40:8c:00:00:01', serial: null, hasPassword: true, name: 'Lobby', location: null, id: null });
+    expect(JSON.stringify(view)).not.toContain('hunter2');
   });
 });

@@ -27,6 +27,13 @@ describe('ledger replay', () => {
     expect(replay.skippedLines).toBe(0);
   });
 
+  it('replays the start of a 5,000-camera job (its one line lists every camera)', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ cameraId: `00408C${String(i).padStart(6, '0')}`, csvLine: i + 2 }));
+    const replay = replayLedger(`${JSON.stringify({ type: 'job-start', at, ...describeJob, cameras: many })}\n`);
+    expect(replay.skippedLines).toBe(0);
+    expect(replay.start?.cameras).toHaveLength(5000);
+  });
+
   it('ignores a torn last line left by kill -9 and a fragment in the middle', () => {
     const full = step('done');
     const text = `${step('started')}\n${full.slice(0, 20)}\n${full}\n${step('started', 2, 'confirm-online').slice(0, 30)}`;
@@ -46,7 +53,7 @@ describe('ledger replay', () => {
       '{"type":"step"}',
       '[]',
       'null',
-      `{"type":"job-end","at":"x","outcome":"finished","detail":"${'x'.repeat(20_000)}"}`,
+      `{"type":"job-end","at":"x","outcome":"finished","detail":"${'x'.repeat(1024 * 1024)}"}`,
       '{"__proto__":{"type":"step"}}',
     ].join('\n');
     const replay = replayLedger(text);

@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, reportCsv, type ReportCamera } from '../../../../../electron/core/onboarding/report-csv.js';
-import type { StepRecord } from '../../../../../electron/core/onboarding/ledger.js';
+import { replayLedger, type StepRecord } from '../../../../../electron/core/onboarding/ledger.js';
+import { reportCameras } from '../../../../../electron/core/onboarding/report-rows.js';
+import { makeDevice } from '../../../../support/devices.js';
 import type { StepName } from '../../../../../shared/onboarding.js';
 
 const done = (at: string): StepRecord => ({ status: 'done', at, attempt: 1, detail: 'ok' });
@@ -127,5 +129,46 @@ describe('handover report CSV', () => {
       Started: '2026-11-26T04:09:59.000Z',
       Finished: '2026-11-26T04:12:00.000Z',
     });
+  });
+});
+
+describe('report rows from the job', () => {
+  it('take what the camera is from discovery, the result from the job and step times from the ledger', () => {
+    const replay = replayLedger(
+      `${JSON.stringify({ type: 'step', cameraId: '00408C123456', step: 'provisioning-record', status: 'done', at: '2026-11-26T04:10:01.000Z', attempt: 1, detail: 'ok' })}\n`,
+    );
+    const device = makeDevice({
+      firmware: '11.9.60',
+      cloud: { state: 'polling', channelId: 4711, cameraId: '00408C123456', since: null, message: null },
+    });
+    const [row, missing] = reportCameras(
+      [
+        { cameraId: '00408C123456', csvLine: 2, device },
+        { cameraId: 'GONE', csvLine: 9, device: null },
+      ],
+      [{ cameraId: '00408C123456', state: 'onboarded', detail: 'Every step is done.' }],
+      replay,
+    );
+    expect(row).toMatchObject({
+      mac: '00:40:8c:12:34:56',
+      serial: 'ACCC8E123456',
+      model: 'P1375',
+      firmware: '11.9.60',
+      ip: '198.18.0.10',
+      channelId: 4711,
+      cloudState: 'polling',
+      result: 'onboarded',
+    });
+    expect(row?.steps?.get('provisioning-record')?.at).toBe('2026-11-26T04:10:01.000Z');
+    expect(missing).toMatchObject({ cameraId: 'GONE', mac: null, result: 'pending', steps: undefined });
+    const csv = reportCsv({
+      steps,
+      cameras: [row!, missing!],
+      rowsNotOnboarded: [],
+      camerasWithoutRow: [],
+      startedAt: null,
+      finishedAt: null,
+    });
+    expect(csv).not.toContain('secret');
   });
 });
