@@ -69,6 +69,9 @@ export type CsvRowView = z.infer<typeof csvRowViewSchema>;
 
 // --- The ledger: one JSON object per line. Nothing here may carry a secret (see electron/core/onboarding/ledger.ts).
 
+/** Setting names that hold secrets (apiKey, accessToken, password…); the ledger never stores them. */
+const SECRET_KEY = /key|token|secret|pass/i;
+
 export const jobStartEntrySchema = z.object({
   type: z.literal('job-start'),
   jobId: z.string().max(128),
@@ -80,8 +83,12 @@ export const jobStartEntrySchema = z.object({
     subnets: z.array(z.string().max(64)).max(256),
     csvFile: z.string().max(1024).nullable(),
   }),
-  /** Settings that change what the job does, without secrets (no API key, no passwords). */
-  settings: z.record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])),
+  /** Settings that change what the job does, without secrets: a key that names one is refused outright. */
+  settings: z
+    .record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]))
+    .refine((settings) => !Object.keys(settings).some((key) => SECRET_KEY.test(key)), {
+      message: 'The ledger is plaintext on disk: settings that hold a key, token, secret or password stay out of it.',
+    }),
   /** The cameras in scope, by camera ID, with the CSV line their row came from (the password stays in the CSV). */
   cameras: z.array(z.object({ cameraId: z.string().max(128), csvLine: z.number().int().positive().nullable() })).max(5000),
 });

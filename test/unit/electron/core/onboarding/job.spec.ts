@@ -186,6 +186,21 @@ describe('OnboardingJob', () => {
     expect([...replay.steps.values()].some((steps) => steps.get('provisioning-record')?.status === 'started')).toBe(false);
   });
 
+  it('cancel while paused ends the job at once, and resume after cancel changes nothing', async () => {
+    const clock = new FakeClock();
+    const timed = timedStep(clock, 1000);
+    const { job, done } = makeJob(clock, timed.step, 5, { concurrency: 1 });
+    await clock.advance(500);
+    job.pause();
+    await clock.advance(600);
+    job.cancel();
+    job.resume();
+    const summary = await done;
+    expect(summary.outcome).toBe('cancelled');
+    expect(summary.cameras.map((camera) => camera.state)).toEqual(['onboarded', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(timed.starts).toHaveLength(1);
+  });
+
   it('never writes a camera’s password to the ledger or its events, even when a step repeats it', async () => {
     const clock = new FakeClock();
     const timed = timedStep(clock, 1, (id) => ({

@@ -62,6 +62,14 @@ describe('ledger replay', () => {
     expect(({} as Record<string, unknown>).type).toBeUndefined();
   });
 
+  it('refuses a job-start whose settings snapshot carries a secret', () => {
+    const writer = new LedgerWriter(new KillableStore());
+    const start = { type: 'job-start' as const, at, ...describeJob, cameras: [] };
+    expect(() => writer.write({ ...start, settings: { apiKey: 'k-123' } })).toThrow(/plaintext on disk/);
+    expect(() => writer.write({ ...start, settings: { cloudPassword: 'x' } })).toThrow(/plaintext on disk/);
+    expect(() => writer.write(start)).not.toThrow();
+  });
+
   it('writes entries in order, one line each, and refuses an entry that is not a ledger entry', async () => {
     const store = new KillableStore();
     const writer = new LedgerWriter(store);
