@@ -57,6 +57,23 @@ describe('ledger file', () => {
     expect(defaultLedgerPath('/data', '../../etc/passwd')).toBe(join('/data', 'onboarding', '.._.._etc_passwd.jsonl'));
   });
 
+  it('lets one run at a time use a ledger, and takes over a lock left by a killed run', async () => {
+    const path = join(tempDir(), 'job.jsonl');
+    const first = await openLedgerFile(path);
+    // Another live process (this test's parent) holds it: a second runner must be refused.
+    writeFileSync(`${path}.lock`, String(process.ppid));
+    await expect(openLedgerFile(path)).rejects.toThrow(
+      `The job ledger ${path} is in use by another Camera Finder (process ${process.ppid}); let that one finish or close it first.`,
+    );
+    await first.close();
+    // A pid that no longer exists, as after kill -9.
+    writeFileSync(`${path}.lock`, '2147483646');
+    const second = await openLedgerFile(path);
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+    await second.close();
+    expect(() => statSync(`${path}.lock`)).toThrow();
+  });
+
   it('refuses to write after close', async () => {
     const file = await openLedgerFile(join(tempDir(), 'job.jsonl'));
     await file.close();
