@@ -13,6 +13,14 @@ import type { LedgerReplay, LedgerWriter } from './ledger.js';
 import { ProgressMeter } from './progress.js';
 
 const MAX_DETAIL = 2000;
+/** A Retry-After longer than this is taken as this: a hostile or broken answer must not park the job for days. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** The cloud's hint in milliseconds, bounded; null when the failure carries none. */
+function retryAfter(outcome: StepOutcome): number | null {
+  if (outcome.status !== 'failed' || typeof outcome.retryAfterMs !== 'number' || !(outcome.retryAfterMs >= 0)) return null;
+  return Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS);
+}
 
 class LedgerFailure extends Error {}
 
@@ -144,19 +152,19 @@ export class OnboardingJob<C> {
       try {
         outcome = await this.attempt(camera, step, attempt, mustReconcile);
         // Hold everyone before this slot is handed on, or the next camera walks straight into the same 429.
-        if (outcome.status === 'failed' && outcome.retryAfterMs !== undefined && outcome.retryAfterMs >= 0) {
-          this.gate.holdUntil(this.clock.now() + outcome.retryAfterMs);
-        }
+        const hold = retryAfter(outcome);
+        if (hold !== null) this.gate.holdUntil(this.clock.now() + hold);
       } finally {
         this.gate.release();
       }
       if (outcome.status === 'done') return true;
       mustReconcile = true;
       let waitMs: number;
-      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs >= 0) {
+      const hold = retryAfter(outcome);
+      if (hold !== null) {
         rateLimited += 1;
         if (rateLimited > (this.options.maxRateLimitWaits ?? 50)) return this.settle(camera.cameraId, 'failed', outcome.detail);
-        waitMs = outcome.retryAfterMs;
+        waitMs = hold;
       } else {
         tries += 1;
         if (outcome.retryable === false || tries >= maxAttempts) return this.settle(camera.cameraId, 'failed', outcome.detail);

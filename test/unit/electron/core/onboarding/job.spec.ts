@@ -1,6 +1,6 @@
 /** The job engine on a fake clock: concurrency, back-off, the cloud's 429, pause/resume/cancel, progress. */
 import { describe, expect, it } from 'vitest';
-import { OnboardingJob } from '../../../../../electron/core/onboarding/job.js';
+import { MAX_RETRY_AFTER_MS, OnboardingJob } from '../../../../../electron/core/onboarding/job.js';
 import type { JobOptions, JobStep, StepOutcome } from '../../../../../electron/core/onboarding/job-types.js';
 import { LedgerWriter, emptyReplay, replayLedger } from '../../../../../electron/core/onboarding/ledger.js';
 import type { JobProgress } from '../../../../../shared/onboarding.js';
@@ -121,6 +121,18 @@ describe('OnboardingJob', () => {
     const t0 = timed.starts[0]!.at;
     // Each 429 answer holds every camera for 5 s after it arrived.
     expect(timed.starts.map((start) => start.at - t0)).toEqual([0, 5010, 10_020, 15_030, 15_040, 15_050, 15_060]);
+  });
+
+  it('caps a Retry-After that would park the job for days at ten minutes', async () => {
+    const clock = new FakeClock();
+    let limited = 1;
+    const timed = timedStep(clock, 10, () =>
+      limited-- > 0 ? { status: 'failed', detail: 'Slow down.', retryAfterMs: 9e12 } : { status: 'done', detail: 'ok' },
+    );
+    const { done } = makeJob(clock, timed.step, 1);
+    await clock.advance(MAX_RETRY_AFTER_MS + 100);
+    expect((await done).outcome).toBe('finished');
+    expect(timed.starts[1]!.at - timed.starts[0]!.at).toBe(10 + MAX_RETRY_AFTER_MS);
   });
 
   it('pauses between steps, resumes, and leaves paused time out of the rate', async () => {
