@@ -8,6 +8,7 @@ import type { HttpClient } from '../../../platform/http.js';
 import type { UdpSocket } from '../../../platform/ports.js';
 import type { BudgetLimits } from '../packet-budget.js';
 import type { SourceContext } from '../source.js';
+import { receivingInterface } from '../wsd/source.js';
 import { TimerSet } from '../wsd/timers.js';
 import { SsdpIntake, type SsdpStats } from './intake.js';
 import { buildMSearch, SEARCH_TARGETS, searchSchedule, SSDP_MULTICAST_ADDRESS, SSDP_PORT } from './search.js';
@@ -47,7 +48,9 @@ export function runSearch(ctx: SourceContext, http: HttpClient, durationMs: numb
       stats.socketErrors++;
       intake.noteError(`SSDP socket error on ${iface.name} (${iface.address}): ${error.message}.`);
     });
-    socket.onMessage((data, from) => intake.handle(iface.name, data, from));
+    // An answer from off every planned subnet is marked (interface null) and its LOCATION is not fetched: the
+    // fetch would leave by whatever route the OS picks, not from a planned interface.
+    socket.onMessage((data, from) => intake.handle(receivingInterface(ctx.interfaces, from.address), data, from));
     try {
       await socket.bind(0, iface.address);
       socket.setMulticastInterface(iface.address);

@@ -79,6 +79,17 @@ describe('createSsdpSource().scan', () => {
     expect(reports.map((r) => [r.ip, r.isCamera, r.facts])).toEqual([['198.18.0.66', true, []]]);
   });
 
+  it('marks an answer from off every planned subnet and does not fetch its description', async () => {
+    const { clock, udp, http, reports, ctx, source } = setup([lab0]);
+    const scan = source.scan(ctx, 1_000, new AbortController().signal);
+    await flush();
+    udp.boundOn('198.18.0.2').deliver(ssdpText('axis-response.txt').replace('198.18.0.21', '172.16.9.9'), '172.16.9.9', 1900);
+    await clock.advance(1_000);
+    await scan;
+    expect(http.requests).toEqual([]);
+    expect(reports.map((r) => [r.ip, r.interface, r.isCamera])).toEqual([['172.16.9.9', null, true]]);
+  });
+
   it('minidlna: parsed, reported under all devices, not a camera; a slow description costs at most 2 s', async () => {
     const { clock, udp, http, reports, ctx, source } = setup([lab0]);
     http.routes.set('http://198.18.0.30:8200/rootDesc.xml', upnpText('minidlna-description.xml'));
