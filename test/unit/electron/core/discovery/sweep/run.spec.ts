@@ -152,6 +152,29 @@ describe('runSweep over a /24 of fakes', () => {
   });
 });
 
+describe('runSweep worst case', () => {
+  it('a /24 where no host answers and every connect hangs still ends within 3 s at the default pace', async () => {
+    const clock = new FakeClock();
+    const udp = new FakeUdp(clock);
+    const never = <T>() => new Promise<T>(() => undefined);
+    const ctx: SourceContext = { interfaces: [lab0], udp: udp.factory, clock, log: new MemoryLog(), report: () => undefined };
+    const t0 = clock.now();
+    let last = 0;
+    const run = runSweep(
+      ctx,
+      { ranges: [cidr('198.18.4.0/24')], onProgress: (p) => void (p.done === p.total && (last = clock.now())) },
+      { http: { request: never }, tcpConnect: never, random: () => 0.5 },
+      new AbortController().signal,
+    );
+    await clock.advance(10_000);
+    const stats = await run;
+    expect(stats).toMatchObject({ done: 254, found: 0 });
+    expect(last - t0).toBeLessThanOrEqual(3_000);
+    expect(last - t0).toBeGreaterThan(2_000); // the waits are real: two rounds of 128 × (400 + 600 ms) plus spacing
+    expect(udp.open()).toEqual([]);
+  });
+});
+
 describe('runSweep and the interface plan', () => {
   it('probes on-subnet addresses from their interface and routed ones from `via`, never from elsewhere', async () => {
     const { clock, udp, reports, sweep } = setup();
