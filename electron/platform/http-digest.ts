@@ -185,6 +185,11 @@ export interface DigestClientOptions {
 export interface DigestHttpClient extends HttpClient {
   /** The algorithm of the last challenge we answered, or null if the server never asked. */
   lastAlgorithm(): DigestAlgorithm | null;
+  /**
+   * Answer a 401 the caller already got for `req` (sent without credentials, e.g. with a WS-Security header
+   * instead), saving one round trip. Returns `response` unchanged when it holds no Digest challenge.
+   */
+  answer(req: HttpRequest, response: HttpResponse): Promise<HttpOutcome>;
 }
 
 function requestTarget(url: string): string {
@@ -232,6 +237,15 @@ export function createDigestClient(http: HttpClient, credentials: DigestCredenti
     proven = outcome.ok && outcome.response.status !== 401 ? used : null;
     return outcome;
   };
+  const answerChallenge = async (req: HttpRequest, response: HttpResponse): Promise<HttpOutcome> => {
+    const challenge = offered({ response });
+    if (!challenge) return { ok: true, response };
+    const second = await http.request(authorise(req, challenge));
+    if (!refused(second)) return settle(second, challenge);
+    const again = offered(second);
+    if (!again?.stale) return settle(second, challenge);
+    return settle(await http.request(authorise(req, again)), again);
+  };
   return {
     lastAlgorithm: () => last?.algorithm ?? null,
     async request(req): Promise<HttpOutcome> {
@@ -243,14 +257,8 @@ export function createDigestClient(http: HttpClient, credentials: DigestCredenti
         return settle(await http.request(authorise(req, fresh)), fresh);
       }
       const first = await http.request(req);
-      if (!refused(first)) return first;
-      const challenge = offered(first);
-      if (!challenge) return first;
-      const second = await http.request(authorise(req, challenge));
-      if (!refused(second)) return settle(second, challenge);
-      const again = offered(second);
-      if (!again?.stale) return settle(second, challenge);
-      return settle(await http.request(authorise(req, again)), again);
+      return refused(first) ? answerChallenge(req, first.response) : first;
     },
+    answer: (req, response) => answerChallenge(req, response),
   };
 }

@@ -9,7 +9,7 @@
  * most once per refusal — lockout hazard — and stops at the first refused, locked or unreachable answer.
  */
 import { createDigestClient, digestChallenges, type DigestAlgorithm } from '../../../platform/http-digest.js';
-import type { HttpClient, HttpOutcome } from '../../../platform/http.js';
+import type { HttpClient, HttpOutcome, HttpRequest } from '../../../platform/http.js';
 import type { Clock } from '../../../platform/ports.js';
 import { DEVICE_CALL_TIMEOUT_MS, MAX_DEVICE_REPLY_BYTES, fail, ok, saysLocked, type DeviceResult } from '../failure.js';
 import type { XmlNode } from '../xml.js';
@@ -61,15 +61,16 @@ export function createOnvifClient(options: OnvifClientOptions): OnvifClient {
     // send() reports the bad address as a failure
   }
 
+  const build = (operation: DeviceOperation, security: string | null): HttpRequest => ({
+    method: 'POST',
+    url: xaddr,
+    headers: { 'content-type': contentType(operation) },
+    body: envelope(operation, security),
+    timeoutMs,
+    maxResponseBytes: MAX_DEVICE_REPLY_BYTES,
+  });
   const post = (client: HttpClient, operation: DeviceOperation, security: string | null): Promise<HttpOutcome> =>
-    client.request({
-      method: 'POST',
-      url: xaddr,
-      headers: { 'content-type': contentType(operation) },
-      body: envelope(operation, security),
-      timeoutMs,
-      maxResponseBytes: MAX_DEVICE_REPLY_BYTES,
-    });
+    client.request(build(operation, security));
 
   /** One reply → its SOAP body, or the failure it means. */
   const interpret = (outcome: HttpOutcome, operation: DeviceOperation): DeviceResult<XmlNode> => {
@@ -134,7 +135,8 @@ export function createOnvifClient(options: OnvifClientOptions): OnvifClient {
           return result;
         }
         session.method = 'digest';
-        return interpret(await post(digest, operation, null), operation);
+        // Answer the challenge we already hold, with the same call minus the UsernameToken.
+        return interpret(await digest.answer(build(operation, null), first.response), operation);
       };
 
       const info = await call('GetDeviceInformation');

@@ -37,6 +37,15 @@ describe('ONVIF identify against the device simulator', () => {
     expect(camera.device.state.failures).toBe(0);
   });
 
+  it.each([
+    ['ws-security', 4],
+    ['digest-sha256+md5', 5],
+  ] as const)('identifying a %s camera takes %i requests (Digest: one 401, then a proven nonce)', async (auth, requests) => {
+    camera = await startOnvifCamera({ auth });
+    await identify(camera);
+    expect(camera.device.state.requests).toBe(requests);
+  });
+
   it('keeps an 18-digit serial and a digits-only hardware id exactly as sent', async () => {
     camera = await startOnvifCamera({ auth: 'ws-security', facts: { ...BOSCH, serial: '000123456789012345', hardwareId: '88' } });
     const { result } = await identify(camera);
