@@ -22,7 +22,7 @@ import {
 import { WsSecurityGate } from './ws-security.js';
 
 export type AuthMode = 'ws-security' | 'digest-md5' | 'digest-sha256+md5' | 'both';
-export type LockSignal = 'soap-fault' | 'http-401-body' | 'http-423';
+export type LockSignal = 'soap-fault' | 'http-401-body' | 'http-403-text' | 'http-423';
 
 export interface RawReply {
   status: number;
@@ -115,6 +115,9 @@ export function createOnvifDevice(profile: OnvifDeviceProfile): OnvifDevice {
   });
   const locked = (): RawReply => {
     if (lockSignal === 'http-423') return { status: 423, headers: { 'content-type': 'text/plain' }, body: 'Locked' };
+    if (lockSignal === 'http-403-text') {
+      return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'Too many failed login attempts. Try again later.' };
+    }
     if (lockSignal === 'http-401-body') {
       return {
         status: 401,

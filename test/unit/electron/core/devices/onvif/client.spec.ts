@@ -119,6 +119,7 @@ describe('ONVIF identify against the device simulator', () => {
     ['ws-security', 'soap-fault'],
     ['digest-md5', 'http-401-body'],
     ['digest-sha256+md5', 'http-423'],
+    ['both', 'http-403-text'],
   ] as const)('a locked %s camera (%s) is reported as locked even with the right password', async (auth, signal) => {
     camera = await startOnvifCamera({ auth, lockout: { afterFailures: 1, forMs: 60_000, signal } });
     await identify(camera, 'wrong');
