@@ -3,7 +3,9 @@
  * stop at the first sign of a lock. Pure apart from the injected `attempt` function and clock.
  *
  * The budget (per camera, sliding window, default one hour):
- * - at most `maxAttemptsPerWindow` tries that present credentials (default 3, issue #8);
+ * - at most `maxAttemptsPerWindow` tries that did not log in (default 3, issue #8) — timeouts count (the
+ *   request may still have reached the camera); successes do not (they prove the set, and cameras reset their
+ *   failure count on one), so re-identifying a healthy camera is never blocked;
  * - at most `maxFailuresPerWindow` refused tries (default 2). Many cameras lock on their 3rd–5th failure, and a
  *   lock also shuts out the customer's recorder, so the planner never makes the failure that would be the 3rd.
  *   With sets [wrong, wrong, wrong, right] it tries two, stops, and says which sets were not tried and when it
@@ -163,7 +165,7 @@ export async function tryCredentialSets<T>(input: TryCredentialsInput<T>): Promi
         if (tried.length === 0) {
           return result(
             'not-tried',
-            `Camera ${camera} was not tried: it already had as many failed logins in the last hour as it can safely take; ${wait}.`,
+            `Camera ${camera} was not tried: it already had as many unsuccessful logins in the last hour as it can safely take; ${wait}.`,
           );
         }
         const rest = ordered.slice(index).map((s) => s.name);
@@ -174,7 +176,7 @@ export async function tryCredentialSets<T>(input: TryCredentialsInput<T>): Promi
       }
       tried.push(set.name);
       const outcome = await input.attempt(set);
-      ledger.record(key, outcome.kind === 'refused');
+      if (outcome.kind !== 'authenticated') ledger.record(key, outcome.kind === 'refused');
       if (outcome.kind === 'authenticated') {
         const after = refusedCount === 0 ? '' : ` after ${plural(refusedCount, 'refused set')}`;
         return result('authenticated', `Camera ${camera} accepted credential set "${set.name}"${after}.`, set.name, outcome.value);

@@ -201,3 +201,14 @@ describe('tryCredentialSets against the ONVIF simulator (lockout after 3 failure
     },
   );
 });
+
+describe('successes do not use up the budget', () => {
+  it('a healthy camera can be identified again and again within the hour', async () => {
+    const camera = fakeCamera(3);
+    const ledger = new AttemptLedger(clock().now);
+    for (let i = 0; i < 5; i++) {
+      const outcome = await tryCredentialSets({ camera: MAC, key: MAC, sets: [RIGHT], attempt: camera.attempt, ledger });
+      expect(outcome.status).toBe('authenticated');
+    }
+  });
+});
