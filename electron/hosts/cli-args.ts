@@ -25,6 +25,8 @@ export const usage = `Usage:
   --interface <name>  probe only this interface (repeatable)
   --all               also list devices that are not cameras (PCs, printers)
   --json              print one JSON object on stdout, nothing else
+  --no-settings       use no saved settings, keychain or audit file (environment variables still apply);
+                      CAMERA_FINDER_DATA_DIR=<folder> keeps settings and the audit log there instead
 
 Exit codes:
   ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered)
@@ -35,8 +37,16 @@ Exit codes:
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string }
-  | { kind: 'interfaces'; json: boolean; verbose: boolean; interfaces: string[] | undefined }
-  | { kind: 'scan'; json: boolean; all: boolean; verbose: boolean; interfaces: string[] | undefined; scan: ParsedArgs<'scan.start'> };
+  | { kind: 'interfaces'; json: boolean; verbose: boolean; noSettings: boolean; interfaces: string[] | undefined }
+  | {
+      kind: 'scan';
+      json: boolean;
+      all: boolean;
+      verbose: boolean;
+      noSettings: boolean;
+      interfaces: string[] | undefined;
+      scan: ParsedArgs<'scan.start'>;
+    };
 
 export function parseCliArgs(argv: string[]): CliCommand {
   let parsed;
@@ -50,6 +60,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         interface: { type: 'string', multiple: true },
         all: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        'no-settings': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -80,6 +91,6 @@ export function parseCliArgs(argv: string[]): CliCommand {
           : '--interface must name an interface (1 to 64 characters, at most 64 of them).',
     };
   }
-  const common = { json: values.json, verbose: values.verbose, interfaces };
+  const common = { json: values.json, verbose: values.verbose, noSettings: values['no-settings'], interfaces };
   return command === 'interfaces' ? { kind: 'interfaces', ...common } : { kind: 'scan', ...common, all: values.all, scan: scan.data };
 }

@@ -8,11 +8,9 @@ import { dispatch } from '../../shared/dispatch.js';
 import type { Core } from '../core/core.js';
 import { createCore } from '../core/core.js';
 import { createLogger } from '../platform/logger.js';
-import { createMemoryAuditLog } from '../platform/audit-log.js';
+import { openDataFolder } from '../platform/data-dir.js';
 import { createNodePorts } from '../platform/node-ports.js';
-import { createMemorySecretStore } from '../platform/secrets.js';
 import type { Logger } from '../platform/ports.js';
-import { createMemorySettings } from '../platform/settings.js';
 import { EXIT, parseCliArgs, usage } from './cli-args.js';
 import { writeScanJson } from './cli-json.js';
 import { formatTable } from './cli-table.js';
@@ -20,15 +18,21 @@ import { formatTable } from './cli-table.js';
 type Finished = EventPayload<'scan-finished'>;
 
 export interface CliDeps {
-  /** The core for this run, limited to `allowedInterfaces`; tests pass a fake one. */
-  createCore(allowedInterfaces: string[] | undefined, log: Logger): Core;
+  /**
+   * The core for this run, limited to `allowedInterfaces`; tests pass a fake one. With `noSettings` nothing is
+   * read from or written to the data folder or the keychain (the environment still applies).
+   */
+  createCore(allowedInterfaces: string[] | undefined, log: Logger, options?: { noSettings?: boolean }): Core;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 export const nodeCliDeps = (): CliDeps => ({
-  createCore: (allowedInterfaces, log) =>
-    createCore(createNodePorts(log, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog()), { allowedInterfaces }),
+  createCore: (allowedInterfaces, log, options) => {
+    // The same settings file, keychain service and audit.jsonl as browser mode, so the CLI uses what the UI saved.
+    const data = openDataFolder({ memoryOnly: options?.noSettings ?? false });
+    return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), { allowedInterfaces });
+  },
   stdout: process.stdout,
   stderr: process.stderr,
 });
@@ -55,7 +59,7 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     return EXIT.usage;
   }
   const log = createLogger({ level: cmd.verbose ? 'debug' : 'warn' });
-  const core = deps.createCore(cmd.interfaces, log);
+  const core = deps.createCore(cmd.interfaces, log, { noSettings: cmd.noSettings });
 
   if (cmd.kind === 'interfaces') {
     const result = await dispatch(core, 'interfaces.list', {});

@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { AUDIT_MAX_LINE_BYTES, AUDIT_READ_CHUNK_BYTES } from '../../shared/limits.js';
 import { auditEntrySchema, type AuditEntry } from '../../shared/contract.js';
 import type { AuditLog, AuditRecord } from './audit-log.js';
-import { createAuditRedactor } from './audit-log-redact.js';
+import { createAuditRedactor, sealAuditEntry } from './audit-log-redact.js';
 
 export interface FileAuditOptions {
   path: string;
@@ -21,11 +21,6 @@ export interface FileAuditOptions {
 }
 
 const NEWLINE = 0x0a;
-const shape = auditEntrySchema.shape;
-
-/** Cuts a string to the contract's maximum for its field, so every written line also reads back valid. */
-const cap = (text: string, max: number | null) => (max !== null && text.length > max ? text.slice(0, max - 1) + '…' : text);
-
 async function endsWithNewline(file: FileHandle): Promise<boolean> {
   const { size } = await file.stat();
   if (size === 0) return true;
@@ -97,14 +92,7 @@ export function createFileAuditLog(options: FileAuditOptions): AuditLog {
   let queue: Promise<void> = Promise.resolve();
 
   const write = async (record: AuditRecord) => {
-    const entry: AuditEntry = {
-      at: new Date(now()).toISOString(),
-      action: cap(redact(String(record.action)), shape.action.maxLength),
-      camera: record.camera === null ? null : cap(redact(String(record.camera)), shape.camera.unwrap().maxLength),
-      result: record.result,
-      message: cap(redact(String(record.message)), shape.message.maxLength),
-      via: cap(redact(String(record.via)), shape.via.maxLength),
-    };
+    const entry = sealAuditEntry(record, now(), redact);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const file = await open(path, 'a+', 0o600);
     try {

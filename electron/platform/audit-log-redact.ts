@@ -4,7 +4,8 @@
  * anything shaped like a VXG access token (long base64), and every secret value the process currently knows, in
  * plain, base64, base64url and URL-encoded form.
  */
-import { redactText } from './logger.js';
+import { auditEntrySchema, type AuditEntry } from '../../shared/contract.js';
+import { redactText } from './secrets-redact.js';
 
 const REDACTED = '[redacted]';
 
@@ -46,5 +47,23 @@ export function createAuditRedactor(knownSecrets: () => string[] = () => []): (t
     out = redactText(out);
     out = out.replace(AUTHORIZATION, `$1${REDACTED}`);
     return out.replace(BASE64_RUN, (run) => (looksLikeToken(run) ? REDACTED : run));
+  };
+}
+
+const shape = auditEntrySchema.shape;
+
+/** Cuts a string to the contract's maximum for its field, so every stored entry also reads back valid. */
+const cap = (text: string, max: number | null) => (max !== null && text.length > max ? text.slice(0, max - 1) + '…' : text);
+
+/** The entry an adapter stores: time-stamped, every string redacted and capped per the contract. */
+export function sealAuditEntry(record: Omit<AuditEntry, 'at'>, at: number, redact: (text: string) => string): AuditEntry {
+  const field = (value: unknown, max: number | null) => cap(redact(String(value)), max);
+  return {
+    at: new Date(at).toISOString(),
+    action: field(record.action, shape.action.maxLength),
+    camera: record.camera === null ? null : field(record.camera, shape.camera.unwrap().maxLength),
+    result: record.result,
+    message: field(record.message, shape.message.maxLength),
+    via: field(record.via, shape.via.maxLength),
   };
 }

@@ -1,7 +1,7 @@
 import Conf from 'conf';
 import { dirname } from 'node:path';
 import type { SettingsStore } from './ports.js';
-import { migrateSettings } from './settings-schema.js';
+import { migrateSettings, SETTINGS_VERSION_KEY } from './settings-schema.js';
 
 export interface FileSettings extends SettingsStore {
   /** The folder the settings file is in: the data folder for the audit log and ledger beside it. */
@@ -16,11 +16,25 @@ export interface WholeStore {
 /**
  * Brings an opened store to SETTINGS_VERSION with the pure migrations (settings-schema.ts), writing back only when
  * something changed. Done by hand rather than with conf's semver `migrations` so the same tested functions run
- * for conf and electron-store alike.
+ * for conf and electron-store alike. An empty store is left unwritten: opening settings (a CLI scan) must not
+ * create a file; the first `set` goes through versionedSet and stamps the version then.
  */
 export function upgradeOnOpen(store: WholeStore): void {
+  if (Object.keys(store.store).length === 0) return;
   const outcome = migrateSettings(store.store);
   if (outcome.changed) store.store = outcome.data;
+}
+
+/** A SettingsStore over conf / electron-store that upgrades on open and never writes an unversioned file. */
+export function versionedStore(store: WholeStore & { get(key: string): unknown; set(key: string, value: unknown): void }): SettingsStore {
+  upgradeOnOpen(store);
+  return {
+    get: <T>(key: string) => store.get(key) as T | undefined,
+    set: (key, value) => {
+      if (store.get(SETTINGS_VERSION_KEY) === undefined) store.store = migrateSettings(store.store).data;
+      store.set(key, value);
+    },
+  };
 }
 
 /**
@@ -34,12 +48,7 @@ export function createConfSettings(options: { cwd?: string } = {}): FileSettings
     configFileMode: 0o600,
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
-  upgradeOnOpen(conf);
-  return {
-    get: <T>(key: string) => conf.get(key) as T | undefined,
-    set: (key, value) => conf.set(key, value),
-    dir: dirname(conf.path),
-  };
+  return { ...versionedStore(conf), dir: dirname(conf.path) };
 }
 
 export function createMemorySettings(initial: Record<string, unknown> = {}): SettingsStore {

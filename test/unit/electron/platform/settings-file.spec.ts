@@ -29,6 +29,15 @@ describe('conf settings file', () => {
     expect(settings.dir).toBe(dir);
   });
 
+  it('does not create a file just by opening (a CLI scan leaves no trace), and stamps the version on first save', async () => {
+    const settings = createConfSettings({ cwd: dir });
+    expect(readCloudSettings(settings).provisioningUrl).toBe('https://camera.vxg.io/v1/token');
+    await expect(stat(join(dir, 'config.json'))).rejects.toThrow();
+    settings.set('lastInterface', 'eth1');
+    const onDisk = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    expect(onDisk).toMatchObject({ [SETTINGS_VERSION_KEY]: SETTINGS_VERSION, lastInterface: 'eth1', cloud: { idFormat: 'mac-plain' } });
+  });
+
   it('creates the file owner-only and reopens what was saved', async () => {
     writeCloudSettings(createConfSettings({ cwd: dir }), { apiUrl: 'https://web.example.test' });
     expect((await stat(join(dir, 'config.json'))).mode & 0o777).toBe(0o600);
