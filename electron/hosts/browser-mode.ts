@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../platform/logger.js';
 import { createCore } from '../core/core.js';
-import { openDataFolder } from '../platform/data-dir.js';
+import { openDataFolder } from '../platform/data-folder.js';
 import { createNodePorts } from '../platform/node-ports.js';
 import { exitOnCrashRedacted } from './crash-report.js';
 import { rendererDir } from './paths.js';

@@ -8,7 +8,7 @@ import { dispatch } from '../../shared/dispatch.js';
 import type { Core } from '../core/core.js';
 import { createCore } from '../core/core.js';
 import { createLogger } from '../platform/logger.js';
-import { openDataFolder } from '../platform/data-dir.js';
+import { openDataFolder } from '../platform/data-folder.js';
 import { createNodePorts } from '../platform/node-ports.js';
 import type { Logger } from '../platform/ports.js';
 import { EXIT, parseCliArgs, usage } from './cli-args.js';

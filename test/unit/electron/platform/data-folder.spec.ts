@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataDirFromEnv, openDataFolder } from '../../../../electron/platform/data-dir.js';
+import { dataDirFromEnv } from '../../../../electron/platform/data-dir.js';
+import { openDataFolder } from '../../../../electron/platform/data-folder.js';
 import { NO_KEYCHAIN_WARNING } from '../../../../electron/platform/secrets.js';
 import { readCloudSettings, writeCloudSettings } from '../../../../electron/platform/settings-schema.js';
 
