@@ -50,7 +50,14 @@ export function createKeyringSecretStore(options: KeyringOptions): SecretStore {
   if (!probe(factory, service)) return createMemorySecretStore(NO_KEYCHAIN_WARNING);
   const entry = (name: string) => factory(service, name);
   return {
-    get: async (name) => entry(name).getPassword(),
+    get: async (name) => {
+      try {
+        return entry(name).getPassword();
+      } catch {
+        // Keychain locked or gone since the probe: the secret reads as not set, and the UI asks for it again.
+        return null;
+      }
+    },
     set: async (name, value) => entry(name).setPassword(value),
     delete: async (name) => {
       try {

@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { copyFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SettingsStore } from './ports.js';
 import { migrateSettings, SETTINGS_VERSION_KEY } from './settings-schema.js';
@@ -43,11 +44,23 @@ export function versionedStore(store: WholeStore & { get(key: string): unknown; 
  * owner-only (0600). Secrets never go here; they have their own encrypted store.
  */
 export function createConfSettings(options: { cwd?: string } = {}): FileSettings {
+  // Hazard: a torn or hand-broken file must not stop the app from starting. It reads as empty, and is copied
+  // aside (config.json.unreadable) before the first save replaces it, so nothing the technician had is destroyed.
+  let unreadable = false;
   const conf = new Conf<Record<string, unknown>>({
     projectName: 'camera-finder',
     configFileMode: 0o600,
+    deserialize: (text) => {
+      try {
+        return JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        unreadable = true;
+        return {};
+      }
+    },
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
+  if (unreadable) copyFileSync(conf.path, `${conf.path}.unreadable`);
   return { ...versionedStore(conf), dir: dirname(conf.path) };
 }
 

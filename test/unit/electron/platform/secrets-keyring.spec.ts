@@ -50,6 +50,19 @@ describe('keyring secret store', () => {
     expect(await store.get('provisioningPassword')).toBe('pw-1');
   });
 
+  it('reads a secret as not set when the keychain fails after the probe (locked since)', async () => {
+    const keychain = fakeKeychain();
+    let locked = false;
+    const flaky: KeyringFactory = (service, account) => {
+      const inner = keychain.factory(service, account);
+      return { ...inner, getPassword: () => (locked ? failing(service, account).getPassword() : inner.getPassword()) };
+    };
+    const store = createKeyringSecretStore({ service: 's', keyring: flaky });
+    await store.set('licenseKey', 'LK');
+    locked = true;
+    expect(await store.get('licenseKey')).toBeNull();
+  });
+
   it('falls back when the keychain silently loses what was written', () => {
     const forgetful: KeyringFactory = () => ({ setPassword: () => undefined, getPassword: () => null, deletePassword: () => false });
     expect(createKeyringSecretStore({ service: 's', keyring: forgetful }).persistent).toBe(false);

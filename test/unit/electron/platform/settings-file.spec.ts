@@ -38,6 +38,15 @@ describe('conf settings file', () => {
     expect(onDisk).toMatchObject({ [SETTINGS_VERSION_KEY]: SETTINGS_VERSION, lastInterface: 'eth1', cloud: { idFormat: 'mac-plain' } });
   });
 
+  it('starts with defaults from a torn file and keeps a copy of it before the first save', async () => {
+    await writeFile(join(dir, 'config.json'), '{"cloud":{"apiUrl":"https://web.exa');
+    const settings = createConfSettings({ cwd: dir });
+    expect(readCloudSettings(settings).apiUrl).toBe('');
+    writeCloudSettings(settings, { provisioningUser: 'tech' });
+    expect(await readFile(join(dir, 'config.json.unreadable'), 'utf8')).toBe('{"cloud":{"apiUrl":"https://web.exa');
+    expect(readCloudSettings(createConfSettings({ cwd: dir })).provisioningUser).toBe('tech');
+  });
+
   it('creates the file owner-only and reopens what was saved', async () => {
     writeCloudSettings(createConfSettings({ cwd: dir }), { apiUrl: 'https://web.example.test' });
     expect((await stat(join(dir, 'config.json'))).mode & 0o777).toBe(0o600);
