@@ -17,7 +17,7 @@ import { createNodePorts } from './platform/node-ports.js';
 import { createEncryptedSecretStore, type StringCipher } from './platform/secrets-encrypted.js';
 import { withEnvironment } from './platform/secrets-env.js';
 import { trackSecrets } from './platform/secrets-known.js';
-import { versionedStore } from './platform/settings.js';
+import { tolerantJson, versionedStore } from './platform/settings.js';
 import { readStatic } from './hosts/static-files.js';
 import { createLogger } from './platform/logger.js';
 import type { SettingsStore } from './platform/ports.js';
@@ -30,7 +30,10 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 
 /** Settings in the user-data folder (or CAMERA_FINDER_DATA_DIR), owner-only, upgraded by the shared migrations. */
 function settingsStore(dir: string): SettingsStore {
-  return versionedStore(new Store<Record<string, unknown>>({ name: 'settings', cwd: dir, configFileMode: 0o600 }));
+  const json = tolerantJson();
+  const store = new Store<Record<string, unknown>>({ name: 'settings', cwd: dir, configFileMode: 0o600, deserialize: json.deserialize });
+  json.setAside(store.path);
+  return versionedStore(store);
 }
 
 /**

@@ -18,7 +18,7 @@ export interface WholeStore {
  * Brings an opened store to SETTINGS_VERSION with the pure migrations (settings-schema.ts), writing back only when
  * something changed. Done by hand rather than with conf's semver `migrations` so the same tested functions run
  * for conf and electron-store alike. An empty store is left unwritten: opening settings (a CLI scan) must not
- * create a file; the first `set` goes through versionedSet and stamps the version then.
+ * create a file; the first `set` (versionedStore) stamps the version then.
  */
 export function upgradeOnOpen(store: WholeStore): void {
   if (Object.keys(store.store).length === 0) return;
@@ -43,14 +43,15 @@ export function versionedStore(store: WholeStore & { get(key: string): unknown; 
  * on — so both write the same JSON layout. `cwd` (CAMERA_FINDER_DATA_DIR) replaces the per-user folder. The file is
  * owner-only (0600). Secrets never go here; they have their own encrypted store.
  */
-export function createConfSettings(options: { cwd?: string } = {}): FileSettings {
-  // Hazard: a torn or hand-broken file must not stop the app from starting. It reads as empty, and is copied
-  // aside (config.json.unreadable) before the first save replaces it, so nothing the technician had is destroyed.
+/**
+ * Hazard: a torn or hand-broken settings file must not stop the app from starting. With this `deserialize` it
+ * reads as empty; `setAside` then copies it to `<file>.unreadable` before the first save replaces it, so nothing
+ * the technician had is destroyed. Used for conf here and electron-store in main.ts.
+ */
+export function tolerantJson() {
   let unreadable = false;
-  const conf = new Conf<Record<string, unknown>>({
-    projectName: 'camera-finder',
-    configFileMode: 0o600,
-    deserialize: (text) => {
+  return {
+    deserialize: (text: string): Record<string, unknown> => {
       try {
         return JSON.parse(text) as Record<string, unknown>;
       } catch {
@@ -58,9 +59,21 @@ export function createConfSettings(options: { cwd?: string } = {}): FileSettings
         return {};
       }
     },
+    setAside: (path: string) => {
+      if (unreadable) copyFileSync(path, `${path}.unreadable`);
+    },
+  };
+}
+
+export function createConfSettings(options: { cwd?: string } = {}): FileSettings {
+  const json = tolerantJson();
+  const conf = new Conf<Record<string, unknown>>({
+    projectName: 'camera-finder',
+    configFileMode: 0o600,
+    deserialize: json.deserialize,
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
-  if (unreadable) copyFileSync(conf.path, `${conf.path}.unreadable`);
+  json.setAside(conf.path);
   return { ...versionedStore(conf), dir: dirname(conf.path) };
 }
 
