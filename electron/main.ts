@@ -3,7 +3,7 @@
  * The renderer is sandboxed (contextIsolation, sandbox, no node integration), served from a privileged
  * app:// scheme with a strict CSP; navigation and new windows are blocked; every IPC call is checked.
  */
-import { app, BrowserWindow, ipcMain, protocol, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { eventNames } from '../shared/contract.js';
@@ -11,21 +11,51 @@ import { createCore } from './core/core.js';
 import { contentSecurityPolicy } from './hosts/csp.js';
 import { IPC_EVENT, IPC_INVOKE } from './hosts/ipc-channels.js';
 import { APP_ORIGIN, createIpcGate } from './hosts/ipc-gate.js';
-import { createMemoryAuditLog } from './platform/audit-log.js';
+import { createFileAuditLog } from './platform/audit-log-file.js';
+import { auditPath, dataDirFromEnv } from './platform/data-dir.js';
 import { createNodePorts } from './platform/node-ports.js';
-import { createMemorySecretStore } from './platform/secrets.js';
+import { createEncryptedSecretStore, type StringCipher } from './platform/secrets-encrypted.js';
+import { withEnvironment } from './platform/secrets-env.js';
+import { trackSecrets } from './platform/secrets-known.js';
+import { tolerantJson, versionedStore } from './platform/settings.js';
 import { readStatic } from './hosts/static-files.js';
 import { createLogger } from './platform/logger.js';
 import type { SettingsStore } from './platform/ports.js';
+import type { SecretStore } from './platform/secrets.js';
 
 const here = import.meta.dirname;
 const rendererDir = join(here, '..', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
 
-function settingsStore(): SettingsStore {
-  const store = new Store<Record<string, unknown>>({ name: 'settings' });
-  return { get: <T>(key: string) => store.get(key) as T | undefined, set: (key, value) => store.set(key, value) };
+/** Settings in the user-data folder (or CAMERA_FINDER_DATA_DIR), owner-only, upgraded by the shared migrations. */
+function settingsStore(dir: string): SettingsStore {
+  const json = tolerantJson();
+  const store = new Store<Record<string, unknown>>({ name: 'settings', cwd: dir, configFileMode: 0o600, deserialize: json.deserialize });
+  json.setAside(store.path);
+  return versionedStore(store);
+}
+
+/**
+ * Electron's safeStorage as the secret store's cipher. On Linux without a keyring Electron falls back to
+ * `basic_text` (a hard-coded key): that is obfuscation, not encryption, so it counts as unavailable and secrets
+ * stay in memory with the warning on screen.
+ */
+const safeStorageCipher: StringCipher = {
+  available: async () =>
+    (await safeStorage.isAsyncEncryptionAvailable()) &&
+    !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+  encrypt: (text) => safeStorage.encryptStringAsync(text),
+  decrypt: async (data) => (await safeStorage.decryptStringAsync(data)).result,
+};
+
+/** Secrets as base64 ciphertext under `secrets` in the settings file; environment variables win on read. */
+async function secretStore(settings: SettingsStore) {
+  const encrypted: SecretStore = await createEncryptedSecretStore(safeStorageCipher, {
+    read: () => settings.get<Record<string, string>>('secrets') ?? {},
+    write: (all) => settings.set('secrets', all),
+  });
+  return trackSecrets(withEnvironment(encrypted, process.env));
 }
 
 /** Only http(s) links leave the app, and only through the system browser. */
@@ -41,7 +71,12 @@ async function main(): Promise<void> {
   await app.whenReady();
   const interfaces = process.argv.flatMap((a, i, all) => (a === '--interface' && all[i + 1] ? [all[i + 1] as string] : []));
   const log = createLogger();
-  const core = createCore(createNodePorts(log, settingsStore(), createMemorySecretStore(), createMemoryAuditLog()), {
+  const dataDir = dataDirFromEnv() ?? app.getPath('userData');
+  const settings = settingsStore(dataDir);
+  const secrets = await secretStore(settings);
+  if (secrets.store.warning) log.warn(secrets.store.warning);
+  const audit = createFileAuditLog({ path: auditPath(dataDir), knownSecrets: secrets.known });
+  const core = createCore(createNodePorts(log, settings, secrets.store, audit), {
     allowedInterfaces: interfaces.length ? interfaces : undefined,
     env: process.env,
     via: 'ui',

@@ -53,3 +53,11 @@ export const WS_HARD_BUFFER_BYTES = MAX_FRAME_BYTES + 16 * 1024 * 1024;
 
 /** Requests one client may have in the core at once; reading pauses at this many, extras answer `busy`. */
 export const WS_MAX_IN_FLIGHT = 64;
+
+// --- Audit log file (issue #7): one JSON line per cloud or camera action.
+
+/** Longest line the audit reader accepts; the writer caps every field (contract) so its lines stay far below. */
+export const AUDIT_MAX_LINE_BYTES = 16 * 1024;
+
+/** Bytes read at a time from the end of the audit file when listing its tail (never the whole file). */
+export const AUDIT_READ_CHUNK_BYTES = 64 * 1024;

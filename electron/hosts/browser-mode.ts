@@ -5,11 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../platform/logger.js';
-import { createConfSettings, createMemorySettings } from '../platform/settings.js';
 import { createCore } from '../core/core.js';
-import { createMemoryAuditLog } from '../platform/audit-log.js';
+import { openDataFolder } from '../platform/data-folder.js';
 import { createNodePorts } from '../platform/node-ports.js';
-import { createMemorySecretStore } from '../platform/secrets.js';
 import { exitOnCrashRedacted } from './crash-report.js';
 import { rendererDir } from './paths.js';
 import { startBrowserServer } from './ws-server.js';
@@ -34,8 +32,10 @@ export async function runBrowserMode(argv: string[], moduleUrl: string): Promise
   const token = randomBytes(24).toString('base64url');
   exitOnCrashRedacted(() => [token]);
   const log = createLogger({ level: values.verbose ? 'debug' : 'info' });
-  const settings = values['no-settings'] ? createMemorySettings() : createConfSettings();
-  const core = createCore(createNodePorts(log, settings, createMemorySecretStore(), createMemoryAuditLog()), {
+  // Settings, keychain and audit.jsonl in the data folder (CAMERA_FINDER_DATA_DIR or the per-user one).
+  const data = openDataFolder({ memoryOnly: values['no-settings'] });
+  if (data.secrets.warning) log.warn(data.secrets.warning);
+  const core = createCore(createNodePorts(log, data.settings, data.secrets, data.audit), {
     allowedInterfaces: values.interface,
     // CAMERA_FINDER_* cloud overrides (issue #7): read here, in the host, never in the core.
     env: process.env,

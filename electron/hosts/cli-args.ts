@@ -35,6 +35,8 @@ export const usage = `Usage:
   register takes the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
   CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and
   CAMERA_FINDER_PROVISIONING_PASSWORD.
+  --no-settings       use no saved settings, keychain or audit file (environment variables still apply);
+                      CAMERA_FINDER_DATA_DIR=<folder> keeps settings and the audit log there instead
 
 Exit codes:
   ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered;
@@ -46,8 +48,16 @@ Exit codes:
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string }
-  | { kind: 'interfaces'; json: boolean; verbose: boolean; interfaces: string[] | undefined }
-  | { kind: 'scan'; json: boolean; all: boolean; verbose: boolean; interfaces: string[] | undefined; scan: ParsedArgs<'scan.start'> }
+  | { kind: 'interfaces'; json: boolean; verbose: boolean; noSettings: boolean; interfaces: string[] | undefined }
+  | {
+      kind: 'scan';
+      json: boolean;
+      all: boolean;
+      verbose: boolean;
+      noSettings: boolean;
+      interfaces: string[] | undefined;
+      scan: ParsedArgs<'scan.start'>;
+    }
   | RegisterCommand;
 
 export function parseCliArgs(argv: string[]): CliCommand {
@@ -62,6 +72,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         interface: { type: 'string', multiple: true },
         all: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        'no-settings': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
         mac: { type: 'string', multiple: true },
         password: { type: 'string' },
@@ -100,6 +111,6 @@ export function parseCliArgs(argv: string[]): CliCommand {
           : '--interface must name an interface (1 to 64 characters, at most 64 of them).',
     };
   }
-  const common = { json: values.json, verbose: values.verbose, interfaces };
+  const common = { json: values.json, verbose: values.verbose, noSettings: values['no-settings'], interfaces };
   return command === 'interfaces' ? { kind: 'interfaces', ...common } : { kind: 'scan', ...common, all: values.all, scan: scan.data };
 }

@@ -8,23 +8,23 @@ import { dispatch } from '../../shared/dispatch.js';
 import type { Core } from '../core/core.js';
 import { createCore } from '../core/core.js';
 import { createLogger } from '../platform/logger.js';
-import { createMemoryAuditLog } from '../platform/audit-log.js';
+import { openDataFolder } from '../platform/data-folder.js';
 import { createNodePorts } from '../platform/node-ports.js';
-import { createMemorySecretStore } from '../platform/secrets.js';
 import type { Logger } from '../platform/ports.js';
-import { createMemorySettings } from '../platform/settings.js';
 import { EXIT, parseCliArgs, usage } from './cli-args.js';
 import { writeScanJson } from './cli-json.js';
 import { readPasswordFromStdin, runRegister } from './cli-register.js';
-import { createConfSettings } from '../platform/settings.js';
 import { formatTable } from './cli-table.js';
 
 type Finished = EventPayload<'scan-finished'>;
 
 export interface CliDeps {
-  /** The core for this run, limited to `allowedInterfaces`; tests pass a fake one. */
-  createCore(allowedInterfaces: string[] | undefined, log: Logger): Core;
-  /** The core for `register`: cloud settings from the store plus CAMERA_FINDER_* overrides, audit via `cli`. */
+  /**
+   * The core for this run, limited to `allowedInterfaces`; tests pass a fake one. With `noSettings` nothing is
+   * read from or written to the data folder or the keychain (the environment still applies).
+   */
+  createCore(allowedInterfaces: string[] | undefined, log: Logger, options?: { noSettings?: boolean }): Core;
+  /** The core for `register`: cloud settings from the data folder plus CAMERA_FINDER_* overrides, audit via `cli`. */
   createCloudCore?(log: Logger): Core;
   readStdin?(): Promise<string | null>;
   stdout: { write(text: string): unknown };
@@ -32,12 +32,14 @@ export interface CliDeps {
 }
 
 export const nodeCliDeps = (): CliDeps => ({
-  createCore: (allowedInterfaces, log) =>
-    createCore(createNodePorts(log, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog()), { allowedInterfaces }),
+  createCore: (allowedInterfaces, log, options) => {
+    // The same settings file, keychain service and audit.jsonl as browser mode, so the CLI uses what the UI saved.
+    const data = openDataFolder({ memoryOnly: options?.noSettings ?? false });
+    return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), { allowedInterfaces });
+  },
   createCloudCore: (log) => {
-    const dataDir = process.env['CAMERA_FINDER_DATA_DIR'];
-    const settings = createConfSettings(dataDir ? { cwd: dataDir } : {});
-    return createCore(createNodePorts(log, settings, createMemorySecretStore(), createMemoryAuditLog()), { env: process.env, via: 'cli' });
+    const data = openDataFolder({ memoryOnly: false });
+    return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), { env: process.env, via: 'cli' });
   },
   readStdin: () => readPasswordFromStdin(),
   stdout: process.stdout,
@@ -78,7 +80,7 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
       await cloudCore.close();
     }
   }
-  const core = deps.createCore(cmd.interfaces, log);
+  const core = deps.createCore(cmd.interfaces, log, { noSettings: cmd.noSettings });
 
   if (cmd.kind === 'interfaces') {
     const result = await dispatch(core, 'interfaces.list', {});

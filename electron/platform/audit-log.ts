@@ -3,6 +3,7 @@
  * Entries hold no secret: callers pass sentences, and adapters redact again before anything is written.
  */
 import type { AuditEntry } from '../../shared/contract.js';
+import { createAuditRedactor, sealAuditEntry } from './audit-log-redact.js';
 
 export type AuditRecord = Omit<AuditEntry, 'at'>;
 
@@ -14,12 +15,19 @@ export interface AuditLog {
   readonly path: string | null;
 }
 
-/** An audit log in memory (tests, and a CLI run with no data folder). */
-export function createMemoryAuditLog(now: () => number = Date.now): AuditLog {
+/** Entries a memory log keeps; older ones are dropped (a long browser-mode session must not grow without bound). */
+const MEMORY_AUDIT_ENTRIES = 5000;
+
+/** An audit log in memory (tests, and a run with --no-settings); redacted and capped like the file. */
+export function createMemoryAuditLog(now: () => number = Date.now, knownSecrets?: () => string[]): AuditLog {
   const entries: AuditEntry[] = [];
+  const redact = createAuditRedactor(knownSecrets);
   return {
-    append: async (record) => void entries.push({ at: new Date(now()).toISOString(), ...record }),
-    list: async (limit) => entries.slice(-limit),
+    append: async (record) => {
+      entries.push(sealAuditEntry(record, now(), redact));
+      if (entries.length > MEMORY_AUDIT_ENTRIES) entries.splice(0, entries.length - MEMORY_AUDIT_ENTRIES);
+    },
+    list: async (limit) => (limit > 0 ? entries.slice(-limit) : []),
     path: null,
   };
 }

@@ -1,20 +1,13 @@
 import type { LogFields, Logger } from './ports.js';
+import { redactText } from './secrets-redact.js';
+
+export { redactText };
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** Field names whose values are secrets (license keys, provisioning credentials, passwords, tokens). */
 const SECRET_KEY = /pass(word)?|token|secret|license|lkey|authori[sz]ation|credential|cookie/i;
-/** Secrets that can hide inside free text: auth headers and base64 access tokens. */
-const SECRET_TEXT: [RegExp, string][] = [
-  [/\b(LKey|Acc|SI|Basic|Digest|Bearer)\s+[^\s,;"']+/gi, '$1 [redacted]'],
-  [/([?&](token|password|key)=)[^&\s"']+/gi, '$1[redacted]'],
-];
-
-export function redactText(text: string): string {
-  return SECRET_TEXT.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
-}
-
 /** Deep copy of `value` with secret-named fields replaced; bounded depth so a cyclic object cannot hang us. */
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);

@@ -11,6 +11,13 @@ export interface SecretStore {
   readonly warning: string | null;
 }
 
+/** Names of the secrets the cloud service keeps; camera credential sets use `camera-credentials/<set>`. */
+export const SECRET_NAMES = { licenseKey: 'licenseKey', provisioningPassword: 'provisioningPassword' } as const;
+
+/** The sentence shown wherever secrets cannot be persisted encrypted on this machine. */
+export const NO_KEYCHAIN_WARNING =
+  'This computer offers no encrypted keychain to Camera Finder, so the license key and passwords are kept only until the app closes.';
+
 /** Secrets held in this process only: gone when it exits. The fallback everywhere encryption is unavailable. */
 export function createMemorySecretStore(warning: string | null = null): SecretStore {
   const values = new Map<string, string>();

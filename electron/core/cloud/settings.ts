@@ -3,8 +3,8 @@
  * secret store, both overridden by CAMERA_FINDER_* environment variables (the host passes `env`; the core never
  * reads process.env). Secrets are write-only towards the front doors: `describe()` says only whether one is set.
  *
- * Local stand-in: WA's versioned settings (`effectiveCloudSettings` in platform/settings-schema.ts) will own the
- * stored layout and its upgrades; this file keeps to the key `cloud` and the secret names below until then.
+ * The stored layout (the `cloud` object) and its upgrades are platform/settings-schema.ts's (versioned, migrated on
+ * open); this file reads it defensively the same way and never writes a field the contract would refuse.
  */
 import type { CloudSettings } from '../../../shared/contract/cloud.js';
 import { cameraIdFormats, type CameraIdFormat } from '../../../shared/camera-id.js';
@@ -13,7 +13,8 @@ import type { SecretStore } from '../../platform/secrets.js';
 import { DEFAULT_PROVISIONING_URL } from './provisioning.js';
 
 export const SETTINGS_KEY = 'cloud';
-export const SECRET_NAMES = { licenseKey: 'cloud.license-key', provisioningPassword: 'cloud.provisioning-password' } as const;
+// The names platform/secrets-env.ts maps CAMERA_FINDER_* onto, so environment secrets are also tracked for redaction.
+export const SECRET_NAMES = { licenseKey: 'licenseKey', provisioningPassword: 'provisioningPassword' } as const;
 
 /** Environment variable → setting it overrides (issue #7 names; the CLI and browser mode honour them). */
 export const ENV_OVERRIDES = {

@@ -67,8 +67,14 @@ describe('CLI', () => {
   it('takes --interface repeatedly and limits the core and the scan to those names', async () => {
     const r = await run(['scan', '--json', '--interface', 'eth0', '--interface', 'eth1']);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.createCore).toHaveBeenCalledWith(['eth0', 'eth1'], expect.anything());
+    expect(r.createCore).toHaveBeenCalledWith(['eth0', 'eth1'], expect.anything(), { noSettings: false });
     expect(r.core['scan.start']).toHaveBeenCalledWith({ timeoutMs: 3000, interfaces: ['eth0', 'eth1'] });
+  });
+
+  it('passes --no-settings to the core it builds, so nothing saved is read or written', async () => {
+    const r = await run(['scan', '--json', '--no-settings']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.createCore).toHaveBeenCalledWith(undefined, expect.anything(), { noSettings: true });
   });
 
   it.each([['abc'], ['199'], ['120001'], ['1.5'], [''], ['1e3'], ['-500'], ['0x10'], ['99999999999']])(

@@ -26,6 +26,14 @@ describe('redacting logger', () => {
     expect(lines[0]).toContain('x=1');
   });
 
+  it('redacts every secret field name the cloud service uses', () => {
+    const { lines, log } = capture();
+    const fields = { licenseKey: 's1', password: 's2', token: 's3', authorization: 's4', provisioningPassword: 's5', Authorization: 's6' };
+    log.info('cloud call', fields);
+    const written = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    for (const name of Object.keys(fields)) expect(written[name]).toBe('[redacted]');
+  });
+
   it('respects the level', () => {
     const lines: string[] = [];
     const log = createLogger({ level: 'warn', sink: (l) => lines.push(l) });
