@@ -96,6 +96,8 @@ describe.skipIf(skip)('VXG Cloud in Chromium: configure, register, waiting → o
     mkdirSync('test-results', { recursive: true });
     await expect.poll(() => page.getByTestId('register-result').first().textContent(), { timeout: 20_000 }).toMatch(/Registered/i);
     await page.screenshot({ path: 'test-results/e2e-cloud-registered.png' });
+    // The channel's token as decoded fields: which channel and cloud the camera was handed, never the secret.
+    expect(await page.getByTestId('token-summary').first().textContent()).toMatch(/^all token · channel \d+/);
     await page.getByRole('button', { name: 'Close' }).click();
 
     const badge = row.getByTestId('cloud-badge');

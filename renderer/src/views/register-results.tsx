@@ -1,6 +1,7 @@
 import type { RegisterResult } from '../../../shared/contract.js';
 import type { PlanRow } from '../logic/register-plan.js';
 import { describeOutcome, summariseOutcomes } from '../logic/register-outcome.js';
+import { TokenSummary } from './token-summary.js';
 
 /** Per camera: registered / already registered / failed, in the core's sentences (cloud text stays text). */
 export function RegisterResults({ rows, results }: { rows: PlanRow[]; results: RegisterResult[] }) {
@@ -25,6 +26,7 @@ export function RegisterResults({ rows, results }: { rows: PlanRow[]; results: R
                   {sentence}
                 </p>
               ))}
+              {result.token && <TokenSummary token={result.token} />}
             </li>
           );
         })}
