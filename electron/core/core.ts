@@ -209,6 +209,11 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     'cloud.settings.set': (patch) => guarded(async () => cloud.setSettings(patch)),
     'cloud.test': () => guarded(async () => cloud.test()),
     'cloud.register': (args) => guarded(async () => ({ results: await cloud.register(args.cameras) })),
+    // Placeholders until core/devices is wired in (issue #8, in progress): they answer, they do nothing.
+    'credentials.list': async () => notIdentifyYet(),
+    'credentials.save': async () => notIdentifyYet(),
+    'credentials.remove': async () => notIdentifyYet(),
+    'identify.run': async () => notIdentifyYet(),
     'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
 }
@@ -234,3 +239,5 @@ function inventoryFullMessage(refused: number): string {
     'Something on this LAN may be forging replies: restrict the scan to the camera subnet with --interface.'
   );
 }
+
+const notIdentifyYet = () => fail<never>('unavailable', 'Identification with credentials is not available in this build yet.');

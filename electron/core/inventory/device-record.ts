@@ -217,5 +217,7 @@ export function toDevice(r: DeviceRecord): Device {
     facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, v.map((f) => ({ ...f }))])),
     conflicts: conflictChecked.filter((n) => hasConflict(r.facts.get(n))),
     cloud: { ...r.cloud },
+    auth: null,
+    cloudAgent: null,
   };
 }
