@@ -7,9 +7,9 @@ import { z } from 'zod';
 
 export const credentialScopes = ['site', 'vendor', 'camera'] as const;
 
+/** What the renderer may see of a set after entry: its name and where it applies — never the user name or password. */
 export const credentialSetSchema = z.object({
   name: z.string().min(1).max(64),
-  username: z.string().max(128),
   /** site: tried on every camera; vendor: only where the vendor (IEEE/ONVIF manufacturer) matches `match`;
    *  camera: only on the camera whose MAC (or IP) is `match`. Tried in list order within each scope: camera, vendor, site. */
   scope: z.enum(credentialScopes),
@@ -39,7 +39,7 @@ export type IdentifyResult = z.infer<typeof identifyResultSchema>;
 export const identifyCommands = {
   'credentials.list': { args: z.object({}).strict(), result: credentialListSchema },
   'credentials.save': {
-    args: credentialSetSchema.extend({ password: z.string().min(1).max(256) }).strict(),
+    args: credentialSetSchema.extend({ username: z.string().min(1).max(128), password: z.string().min(1).max(256) }).strict(),
     result: credentialListSchema,
   },
   'credentials.remove': { args: z.object({ name: z.string().min(1).max(64) }).strict(), result: credentialListSchema },
