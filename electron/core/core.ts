@@ -255,6 +255,8 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     'credentials.save': (args) => vaultGuarded(() => vault.save(args)),
     'credentials.remove': (args) => vaultGuarded(() => vault.remove(args.name)),
     'identify.run': async (args) => {
+      // The neighbour table first: vendor-scoped sets need the vendor, and reconcile needs the ARP MAC.
+      await enricher.refreshNow();
       const results = await identify.run(args.deviceIds);
       // Facts learnt (a MAC from ONVIF) may merge records or unlock vendor lookups.
       enricher.schedule();
