@@ -18,7 +18,7 @@ import {
   type CameraAuthOutcome,
   type CredentialSet,
 } from '../credentials/attempts.js';
-import { createOnvifClient, type OnvifIdentity } from '../onvif/client.js';
+import { createOnvifClient } from '../onvif/client.js';
 import type { IdentifiedFacts } from './reconcile.js';
 
 /** Axis OUIs (IEEE): a camera with one of these MACs is tried over VAPIX too. */
@@ -42,7 +42,7 @@ export function looksAxis(device: Pick<Device, 'mac' | 'vendor' | 'manufacturer'
 }
 
 export interface CameraIdentification {
-  outcome: CameraAuthOutcome<OnvifIdentity>;
+  outcome: CameraAuthOutcome<unknown>;
   facts: IdentifiedFacts;
   cloudAgent: Device['cloudAgent'];
   /** Extra sentences (clock guessed, VAPIX failed) for the auth message. */
@@ -70,9 +70,12 @@ export async function identifyCamera(
   const onvif = createOnvifClient({ http: deps.http, clock: deps.clock, xaddr });
   const empty: IdentifiedFacts = { onvif: null, vapix: null };
   const time = await onvif.readClock();
+  // An Axis camera with ONVIF turned off still speaks VAPIX: log in there instead.
+  if (!time.ok && time.failure.kind === 'not-supported' && looksAxis(device))
+    return identifyByVapix(device, ip, xaddr, sets, preferred, deps);
   if (!time.ok) {
     const status = time.failure.kind === 'unreachable' ? 'unreachable' : 'error';
-    const outcome: CameraAuthOutcome<OnvifIdentity> = {
+    const outcome: CameraAuthOutcome<unknown> = {
       status,
       setName: null,
       value: null,
@@ -134,14 +137,49 @@ export async function identifyCamera(
     } else {
       if (info.ok) facts.vapix = { model: info.value.model, firmware: info.value.firmware, serial: info.value.serial, mac: info.value.mac };
       else notes.push(`VAPIX device information could not be read: ${info.failure.message}`);
-      const agent = await vapix.agentStatus();
-      const token = agent.ok && agent.value.state !== 'absent' ? await vapix.cloudTokenState() : null;
-      cloudAgent = {
-        installed: agent.ok ? agent.value.state : 'unknown',
-        token:
-          token?.ok && token.value !== 'agent-absent' ? token.value : agent.ok && agent.value.state === 'absent' ? 'no-token' : 'unknown',
-      };
+      cloudAgent = await agentState(vapix);
     }
   }
   return { outcome, facts, cloudAgent, notes };
+}
+
+/** VAPIX as the login itself (ONVIF off): device info is the attempt, then the cloud agent with the set that worked. */
+async function identifyByVapix(
+  device: Device,
+  ip: string,
+  xaddr: string,
+  sets: CredentialSet[],
+  preferred: string | undefined,
+  deps: IdentifyCameraDeps,
+): Promise<CameraIdentification> {
+  const baseUrl = new URL(xaddr).origin;
+  const outcome = await tryCredentialSets({
+    camera: device.mac ?? ip,
+    key: ip,
+    sets,
+    ledger: deps.ledger,
+    ...(deps.policy ? { policy: deps.policy } : {}),
+    ...(preferred ? { preferred } : {}),
+    attempt: async (set) => {
+      const info = await createVapixClient({ http: deps.http, baseUrl, credentials: set }).deviceInfo();
+      deps.onAttempt(set.name, info.ok ? 'ok' : 'failed', info.ok ? `VAPIX login with set "${set.name}" accepted.` : info.failure.message);
+      return outcomeOf(info);
+    },
+  });
+  const facts: IdentifiedFacts = { onvif: null, vapix: null };
+  const set = sets.find((s) => s.name === outcome.setName);
+  if (outcome.status !== 'authenticated' || !outcome.value || !set) return { outcome, facts, cloudAgent: null, notes: [] };
+  const info = outcome.value;
+  facts.vapix = { model: info.model, firmware: info.firmware, serial: info.serial, mac: info.mac };
+  const vapix = createVapixClient({ http: deps.http, baseUrl, credentials: set });
+  return { outcome, facts, cloudAgent: await agentState(vapix), notes: ['ONVIF is off on this camera; it was identified over VAPIX.'] };
+}
+
+async function agentState(vapix: ReturnType<typeof createVapixClient>): Promise<NonNullable<Device['cloudAgent']>> {
+  const agent = await vapix.agentStatus();
+  const token = agent.ok && agent.value.state !== 'absent' ? await vapix.cloudTokenState() : null;
+  return {
+    installed: agent.ok ? agent.value.state : 'unknown',
+    token: token?.ok && token.value !== 'agent-absent' ? token.value : agent.ok && agent.value.state === 'absent' ? 'no-token' : 'unknown',
+  };
 }

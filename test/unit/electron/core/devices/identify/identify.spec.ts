@@ -9,6 +9,8 @@ import type { Device } from '../../../../../../shared/device.js';
 import type { Observation } from '../../../../../../electron/core/inventory/observation.js';
 import type { AuthMode } from '../../../../../sim/onvif-device/device.js';
 import { createVapixDevice } from '../../../../../sim/vapix/vapix.js';
+import { createOnvifDevice } from '../../../../../sim/onvif-device/device.js';
+import { startSimServer } from '../../../../../sim/onvif-device/server.js';
 import { BOSCH } from '../onvif/onvif-fixture.js';
 import { scriptedSource, startCamera, startLabCore, type LabCamera, type LabCore } from './lab-core.js';
 
@@ -16,6 +18,7 @@ const SITE = 'Sïte-pass-1';
 const HIK = 'hik-Pass-2';
 const SPECIAL = 'cam-Päss-3';
 const PASSWORDS = [SITE, HIK, SPECIAL];
+const WRONG_ROOT = 'not-the-root-pass';
 
 let lab: LabCore | null = null;
 afterEach(async () => {
@@ -242,5 +245,34 @@ describe('identify.run with the real core', () => {
     expect(d).toMatchObject({ serial: 'ACCC8E012345', mac: 'ac:cc:8e:01:23:45', cloudAgent: { installed: 'running', token: 'has-token' } });
     expect(d.facts.mac?.map((f) => f.source).sort()).toEqual(['onvif', 'vapix']);
     expect(JSON.stringify(d)).not.toContain(token);
+  });
+
+  it('identifies an Axis camera with ONVIF turned off over VAPIX alone', async () => {
+    const vapix = createVapixDevice({
+      serial: 'B8A44F0000AA',
+      model: 'P3265-LVE',
+      firmware: '11.8.64',
+      users: { root: SITE },
+      agent: 'absent',
+      cloudToken: '',
+    });
+    const server = await startSimServer({ host: '127.0.0.82', handlers: [vapix] });
+    const cam: LabCamera = { ip: '127.0.0.82', server, device: createOnvifDevice({ facts: BOSCH, users: {}, auth: 'both' }) };
+    lab = startLabCore([cam], { sources: [scriptedSource(() => [seen(cam, 'AXIS')])] });
+    await scanned(lab);
+    await save(lab, 'wrong', 'site', null, WRONG_ROOT, 'root');
+    await save(lab, 'root', 'site', null, SITE, 'root');
+    await dispatch(lab.core, 'identify.run', {});
+    const d = (await byIp(lab)).get('127.0.0.82')!;
+    expect(d).toMatchObject({
+      serial: 'B8A44F0000AA',
+      mac: 'b8:a4:4f:00:00:aa',
+      macSource: 'vapix',
+      firmware: '11.8.64',
+      auth: { status: 'authenticated', set: 'root' },
+      cloudAgent: { installed: 'absent', token: 'no-token' },
+    });
+    expect(d.auth?.message).toContain('identified over VAPIX');
+    expect(vapix.state.failures).toBe(1);
   });
 });
