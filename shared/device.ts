@@ -69,6 +69,21 @@ export const cloudSchema = z.object({
 });
 export type CloudInfo = z.infer<typeof cloudSchema>;
 
+/** The last credentialed identification of this device (issue #8); null until one ran. */
+export const deviceAuthSchema = z.object({
+  status: z.enum(['authenticated', 'refused', 'locked', 'unreachable', 'error', 'not-tried']),
+  /** Name of the credential set that worked (never the user name or password). */
+  set: z.string().nullable(),
+  message: z.string(),
+  at: z.string(),
+});
+
+/** VXG's cloud agent on the camera, as VAPIX reports it (Axis `VXGCloudAgent`); never the token itself. */
+export const cloudAgentSchema = z.object({
+  installed: z.enum(['running', 'stopped', 'absent', 'unknown']),
+  token: z.enum(['has-token', 'no-token', 'unknown']),
+});
+
 export const deviceSchema = z.object({
   id: z.string(),
   mac: z.string().nullable(),
@@ -90,5 +105,7 @@ export const deviceSchema = z.object({
   facts: z.partialRecord(factNameSchema, z.array(factSchema)),
   conflicts: z.array(factNameSchema),
   cloud: cloudSchema,
+  auth: deviceAuthSchema.nullable(),
+  cloudAgent: cloudAgentSchema.nullable(),
 });
 export type Device = z.infer<typeof deviceSchema>;

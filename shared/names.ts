@@ -13,6 +13,10 @@ export const commandNames = [
   'cloud.test',
   'cloud.register',
   'audit.list',
+  'credentials.list',
+  'credentials.save',
+  'credentials.remove',
+  'identify.run',
 ] as const;
 export const eventNames = ['device-found', 'device-updated', 'device-lost', 'device-merged', 'scan-progress', 'scan-finished'] as const;
 

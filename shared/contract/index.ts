@@ -9,6 +9,7 @@ import { mapCommandNames, type CommandName, type EventName } from '../names.js';
 import type { Result } from '../result.js';
 import { cloudCommands } from './cloud.js';
 import { deviceCommands, deviceEvents } from './devices.js';
+import { identifyCommands } from './identify.js';
 import { interfaceCommands } from './interfaces.js';
 import { scanCommands, scanEvents } from './scan.js';
 
@@ -16,6 +17,7 @@ export { commandNames, eventNames, isCommandName, isEventName } from '../names.j
 export type { CommandName, EventName } from '../names.js';
 export { SCAN_TIMEOUT_MS, scanDiagnosticsSchema, type ScanDiagnostics } from './scan.js';
 export * from './cloud.js';
+export * from './identify.js';
 
 type CommandSpec = { args: z.ZodType; result: z.ZodType };
 
@@ -23,10 +25,13 @@ type CommandSpec = { args: z.ZodType; result: z.ZodType };
 type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : false;
 type Assert<T extends true> = T;
 
-export const commands = { ...scanCommands, ...deviceCommands, ...interfaceCommands, ...cloudCommands } satisfies Record<
-  CommandName,
-  CommandSpec
->;
+export const commands = {
+  ...scanCommands,
+  ...deviceCommands,
+  ...interfaceCommands,
+  ...cloudCommands,
+  ...identifyCommands,
+} satisfies Record<CommandName, CommandSpec>;
 export const events = { ...deviceEvents, ...scanEvents } satisfies Record<EventName, z.ZodType>;
 /** Spreads escape the excess-property check of `satisfies`; this makes an extra schema a compile error too. */
 export type ContractMatchesNames = Assert<SameKeys<typeof commands, CommandName>> & Assert<SameKeys<typeof events, EventName>>;

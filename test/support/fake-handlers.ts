@@ -39,6 +39,10 @@ export const defaultAnswers: { [K in CommandName]: CommandResult<K> } = {
   'cloud.test': { api: { ok: false, message: 'Not configured.' }, provisioning: { ok: false, message: 'Not configured.' } },
   'cloud.register': { results: [] },
   'audit.list': { entries: [], path: null },
+  'credentials.list': { sets: [], persistent: false, warning: null },
+  'credentials.save': { sets: [], persistent: false, warning: null },
+  'credentials.remove': { sets: [], persistent: false, warning: null },
+  'identify.run': { results: [] },
 };
 
 /** One `vi.fn` per command, answering `defaultAnswers` (or `answers`, for the commands it names). */

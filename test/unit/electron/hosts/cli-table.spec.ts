@@ -23,6 +23,8 @@ const device = (over: Partial<Device>): Device => ({
   facts: {},
   conflicts: [],
   cloud: { state: 'unknown', channelId: null, cameraId: null, since: null, message: null },
+  auth: null,
+  cloudAgent: null,
   ...over,
 });
 
