@@ -4,6 +4,9 @@ import { displayVendor } from '../logic/device-view.js';
 import { discoveryLabel, formatClock, sourceLabel } from '../logic/format.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { macIsHint } from '../logic/facts.js';
+import { agentLabel } from '../logic/auth-badge.js';
+import type { OptionalColumn } from '../logic/columns.js';
+import { AuthBadge } from './auth-badge.js';
 import { CloudBadge } from './cloud-badge.js';
 
 type Props = {
@@ -14,10 +17,12 @@ type Props = {
   checked: boolean;
   onCheck: (id: string, on: boolean) => void;
   wait: ExpectedWait | null;
+  /** The identity columns switched on, in table order. */
+  columns: readonly OptionalColumn[];
 };
 
 // Every string here comes from the LAN (untrusted): it is rendered as React text, never as HTML.
-function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: Props) {
+function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, columns }: Props) {
   const hint = macIsHint(device);
   const vendor = displayVendor(device);
   const classes = ['device-row', device.online ? '' : 'is-offline', selected ? 'is-selected' : ''].join(' ').trim();
@@ -78,11 +83,32 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: P
       <td data-testid="cell-name" title={device.name ?? undefined}>
         {device.name ?? ''}
       </td>
+      {columns.map((column) => (
+        <IdentityCell key={column} column={column} device={device} />
+      ))}
       <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>
       <td className="mono" data-testid="cell-last-seen">
         {formatClock(device.lastSeen)}
       </td>
     </tr>
+  );
+}
+
+/** One identity cell: serial and firmware exactly as the camera sent them (text), the auth badge, the agent. */
+function IdentityCell({ column, device }: { column: OptionalColumn; device: Device }) {
+  if (column === 'auth') {
+    return (
+      <td data-testid="cell-auth">
+        <AuthBadge auth={device.auth} />
+      </td>
+    );
+  }
+  if (column === 'agent') return <td data-testid="cell-agent">{agentLabel(device.cloudAgent)}</td>;
+  const value = column === 'serial' ? device.serial : device.firmware;
+  return (
+    <td className="mono" data-testid={`cell-${column}`} title={value ?? undefined}>
+      {value ?? ''}
+    </td>
   );
 }
 

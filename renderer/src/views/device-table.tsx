@@ -1,5 +1,6 @@
 import type { Device } from '../../../shared/device.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
+import { COLUMN_LABELS, type OptionalColumn } from '../logic/columns.js';
 import type { SortKey, SortOrder } from '../logic/device-view.js';
 import { visibleSelectionState } from '../logic/selection.js';
 import { DeviceRow } from './device-row.js';
@@ -20,10 +21,11 @@ type Props = {
   selectedId: string | null;
   onSelect: (id: string) => void;
   selection: TableSelection;
+  columns: readonly OptionalColumn[];
 };
 
 /** The device list; rows arrive live while a scan runs. Click or Enter on a row opens its details. */
-export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selection }: Props) {
+export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selection, columns }: Props) {
   const ids = rows.map((device) => device.id);
   return (
     <div className="table-wrap">
@@ -39,6 +41,11 @@ export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selectio
             <th scope="col">Vendor</th>
             <th scope="col">Model</th>
             <th scope="col">Name</th>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {COLUMN_LABELS[column]}
+              </th>
+            ))}
             <th scope="col">Sources</th>
             <th scope="col">Last seen</th>
           </tr>
@@ -53,6 +60,7 @@ export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selectio
               checked={selection.checked.has(device.id)}
               onCheck={selection.onCheck}
               wait={selection.waits.get(device.id) ?? null}
+              columns={columns}
             />
           ))}
         </tbody>
