@@ -21,11 +21,10 @@ export const SCOPE_LABELS: Record<CredentialScope, string> = {
 export const SCOPE_WORDS: Record<CredentialScope, string> = { site: 'site', vendor: 'vendor', camera: 'camera' };
 
 /** The first thing that keeps the draft from being saved, as a sentence; null when it can be sent. */
-export function draftProblem(draft: CredentialDraft, taken: readonly string[]): string | null {
+export function draftProblem(draft: CredentialDraft): string | null {
   const name = draft.name.trim();
   if (name === '') return 'Give the set a name (for example "Site default").';
   if (name.length > 64) return 'Keep the name to 64 characters.';
-  if (taken.includes(name)) return `A set called "${name}" exists; remove it first or choose another name.`;
   if (draft.scope === 'vendor' && draft.match.trim() === '') return 'Enter the vendor the set is for (for example "AXIS").';
   if (draft.scope === 'camera') {
     const match = draft.match.trim();
@@ -38,6 +37,9 @@ export function draftProblem(draft: CredentialDraft, taken: readonly string[]): 
   if (draft.password.length > 256) return 'The password is longer than 256 characters.';
   return null;
 }
+
+/** True when saving replaces a stored set of that name (the core keys sets by name): said before the click. */
+export const replacesSet = (draft: CredentialDraft, taken: readonly string[]): boolean => taken.includes(draft.name.trim());
 
 /** The save command's arguments; a site set matches everything (null), a camera MAC goes in normal form. */
 export function saveArgs(draft: CredentialDraft): SaveArgs {

@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/result.js';
 import {
   draftProblem,
   emptyDraft,
+  replacesSet,
   saveArgs,
   SCOPE_LABELS,
   type CredentialDraft,
@@ -27,7 +28,7 @@ export function CredentialForm({ taken, save }: Props) {
   const [tried, setTried] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const edit = (patch: Partial<CredentialDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
-  const problem = draftProblem(draft, taken);
+  const problem = draftProblem(draft);
 
   const submit = async () => {
     setTried(true);
@@ -63,6 +64,11 @@ export function CredentialForm({ taken, save }: Props) {
         environment={null}
         testId="credential-new-name"
       />
+      {replacesSet(draft, taken) && (
+        <p className="field-note hint-text" data-testid="credential-replaces">
+          A set with this name exists; saving replaces its user name and password.
+        </p>
+      )}
       <div className="field">
         <label htmlFor="credential-new-scope">Applies to</label>
         <select
