@@ -1,9 +1,10 @@
 /**
- * The device table's optional identity columns. Serial, firmware and auth status are what a technician
- * checks after Identify, so they show by default; the cloud agent matters only on Axis cameras running VXG's
- * agent, so it starts hidden (it is always in the detail panel). The base columns (MAC, IP, Cloud, …) stay.
+ * The device table's optional columns. Auth status, serial and firmware are what a technician checks after
+ * Identify, so they show by default; the cloud agent (Axis with VXG's agent only), the discovery sources and
+ * the last-seen time start hidden so the table stays readable beside the detail panel, which always shows them.
+ * MAC, IP, Cloud, Vendor, Model and Name are always there.
  */
-export const optionalColumns = ['serial', 'firmware', 'auth', 'agent'] as const;
+export const optionalColumns = ['auth', 'serial', 'firmware', 'agent', 'sources', 'lastSeen'] as const;
 export type OptionalColumn = (typeof optionalColumns)[number];
 export type ColumnSet = ReadonlySet<OptionalColumn>;
 
@@ -12,9 +13,19 @@ export const COLUMN_LABELS: Record<OptionalColumn, string> = {
   firmware: 'Firmware',
   auth: 'Auth',
   agent: 'Cloud agent',
+  sources: 'Sources',
+  lastSeen: 'Last seen',
 };
 
-export const defaultColumns = (): ColumnSet => new Set<OptionalColumn>(['serial', 'firmware', 'auth']);
+/** Where each optional column sits: auth beside the address, serial and firmware after the model, the rest last. */
+export const COLUMN_SLOTS = { afterIp: ['auth'], afterModel: ['serial', 'firmware'], last: ['agent', 'sources', 'lastSeen'] } as const;
+export type ColumnSlot = keyof typeof COLUMN_SLOTS;
+
+/** The visible optional columns of one slot, in table order. */
+export const slotColumns = (shown: readonly OptionalColumn[], slot: ColumnSlot): OptionalColumn[] =>
+  (COLUMN_SLOTS[slot] as readonly OptionalColumn[]).filter((column) => shown.includes(column));
+
+export const defaultColumns = (): ColumnSet => new Set<OptionalColumn>(['auth', 'serial', 'firmware']);
 
 export function toggleColumn(columns: ColumnSet, column: OptionalColumn, on: boolean): ColumnSet {
   const next = new Set(columns);

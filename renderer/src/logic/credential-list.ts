@@ -10,8 +10,11 @@ export function appliesTo(set: CredentialSetInfo): string {
   return `${SCOPE_WORDS[set.scope]} ${set.match ?? '(none)'}`;
 }
 
-/** The storage warning to show, or null: loud whenever the passwords would not survive a restart. */
+/**
+ * The storage warning to show, or null: loud whenever the passwords would not survive a restart. The screen
+ * puts "Passwords are kept only until the app closes." in bold before `text`, so `text` says why or what to do.
+ */
 export function storageWarning(list: CredentialList): { loud: boolean; text: string } | null {
   if (list.persistent) return list.warning ? { loud: false, text: list.warning } : null;
-  return { loud: true, text: list.warning ?? 'Passwords are kept only until the app closes; enter them again after a restart.' };
+  return { loud: true, text: list.warning ?? 'Enter them again after Camera Finder restarts.' };
 }

@@ -5,7 +5,7 @@ import { discoveryLabel, formatClock, sourceLabel } from '../logic/format.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { macIsHint } from '../logic/facts.js';
 import { agentLabel } from '../logic/auth-badge.js';
-import type { OptionalColumn } from '../logic/columns.js';
+import { slotColumns, type ColumnSlot, type OptionalColumn } from '../logic/columns.js';
 import { AuthBadge } from './auth-badge.js';
 import { CloudBadge } from './cloud-badge.js';
 
@@ -71,6 +71,7 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, col
           </span>
         )}
       </td>
+      <Slot slot="afterIp" columns={columns} device={device} />
       <td data-testid="cell-cloud">
         <CloudBadge cloud={device.cloud} wait={wait} />
       </td>
@@ -80,22 +81,21 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, col
       <td data-testid="cell-model" title={device.model ?? undefined}>
         {device.model ?? ''}
       </td>
+      <Slot slot="afterModel" columns={columns} device={device} />
       <td data-testid="cell-name" title={device.name ?? undefined}>
         {device.name ?? ''}
       </td>
-      {columns.map((column) => (
-        <IdentityCell key={column} column={column} device={device} />
-      ))}
-      <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>
-      <td className="mono" data-testid="cell-last-seen">
-        {formatClock(device.lastSeen)}
-      </td>
+      <Slot slot="last" columns={columns} device={device} />
     </tr>
   );
 }
 
-/** One identity cell: serial and firmware exactly as the camera sent them (text), the auth badge, the agent. */
-function IdentityCell({ column, device }: { column: OptionalColumn; device: Device }) {
+function Slot({ slot, columns, device }: { slot: ColumnSlot; columns: readonly OptionalColumn[]; device: Device }) {
+  return slotColumns(columns, slot).map((column) => <OptionalCell key={column} column={column} device={device} />);
+}
+
+/** One optional cell: serial and firmware exactly as the camera sent them (text), the auth badge, the agent, … */
+function OptionalCell({ column, device }: { column: OptionalColumn; device: Device }) {
   if (column === 'auth') {
     return (
       <td data-testid="cell-auth">
@@ -104,6 +104,14 @@ function IdentityCell({ column, device }: { column: OptionalColumn; device: Devi
     );
   }
   if (column === 'agent') return <td data-testid="cell-agent">{agentLabel(device.cloudAgent)}</td>;
+  if (column === 'sources') return <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>;
+  if (column === 'lastSeen') {
+    return (
+      <td className="mono" data-testid="cell-last-seen">
+        {formatClock(device.lastSeen)}
+      </td>
+    );
+  }
   const value = column === 'serial' ? device.serial : device.firmware;
   return (
     <td className="mono" data-testid={`cell-${column}`} title={value ?? undefined}>

@@ -1,6 +1,6 @@
 import type { Device } from '../../../shared/device.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
-import { COLUMN_LABELS, type OptionalColumn } from '../logic/columns.js';
+import { COLUMN_LABELS, slotColumns, type ColumnSlot, type OptionalColumn } from '../logic/columns.js';
 import type { SortKey, SortOrder } from '../logic/device-view.js';
 import { visibleSelectionState } from '../logic/selection.js';
 import { DeviceRow } from './device-row.js';
@@ -37,17 +37,13 @@ export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selectio
             </th>
             <SortHeader label="MAC" sortKey="mac" sort={sort} onSort={onSort} />
             <SortHeader label="IP" sortKey="ip" sort={sort} onSort={onSort} />
+            <SlotHeaders slot="afterIp" columns={columns} />
             <th scope="col">Cloud</th>
             <th scope="col">Vendor</th>
             <th scope="col">Model</th>
+            <SlotHeaders slot="afterModel" columns={columns} />
             <th scope="col">Name</th>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {COLUMN_LABELS[column]}
-              </th>
-            ))}
-            <th scope="col">Sources</th>
-            <th scope="col">Last seen</th>
+            <SlotHeaders slot="last" columns={columns} />
           </tr>
         </thead>
         <tbody>
@@ -67,4 +63,12 @@ export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selectio
       </table>
     </div>
   );
+}
+
+function SlotHeaders({ slot, columns }: { slot: ColumnSlot; columns: readonly OptionalColumn[] }) {
+  return slotColumns(columns, slot).map((column) => (
+    <th key={column} scope="col">
+      {COLUMN_LABELS[column]}
+    </th>
+  ));
 }

@@ -1,7 +1,7 @@
 /** Identify's report in words: per camera and the one-line summary. */
 import { describe, expect, it } from 'vitest';
 import { describeIdentify, summariseIdentify } from '../../../../../renderer/src/logic/identify-outcome.js';
-import { shownColumns, toggleColumn, defaultColumns } from '../../../../../renderer/src/logic/columns.js';
+import { defaultColumns, shownColumns, slotColumns, toggleColumn } from '../../../../../renderer/src/logic/columns.js';
 import { makeIdentifyResult } from '../../../../support/devices.js';
 
 describe('describeIdentify', () => {
@@ -30,9 +30,11 @@ describe('summariseIdentify', () => {
 });
 
 describe('identity columns', () => {
-  it('shows serial, firmware and auth by default, in table order whatever order they are switched on', () => {
-    expect(shownColumns(defaultColumns())).toEqual(['serial', 'firmware', 'auth']);
-    const columns = toggleColumn(toggleColumn(defaultColumns(), 'serial', false), 'agent', true);
-    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['serial', 'firmware', 'auth', 'agent']);
+  it('shows auth, serial and firmware by default, in table order whatever order they are switched on', () => {
+    expect(shownColumns(defaultColumns())).toEqual(['auth', 'serial', 'firmware']);
+    const columns = toggleColumn(toggleColumn(defaultColumns(), 'serial', false), 'lastSeen', true);
+    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['auth', 'serial', 'firmware', 'lastSeen']);
+    expect(slotColumns(shownColumns(columns), 'afterModel')).toEqual(['firmware']);
+    expect(slotColumns(shownColumns(columns), 'last')).toEqual(['lastSeen']);
   });
 });

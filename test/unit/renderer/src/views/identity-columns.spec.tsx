@@ -69,6 +69,9 @@ describe('Identity columns', () => {
     expect(screen.getByRole('columnheader', { name: 'Firmware' })).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: 'Auth' })).toBeTruthy();
     expect(screen.queryByRole('columnheader', { name: 'Cloud agent' })).toBeNull();
+    // Auth sits beside the address so it stays in view with the detail panel open; serial/firmware after the model.
+    const headers = screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/[↕▲▼\s]+$/u, ''));
+    expect(headers.slice(1)).toEqual(['MAC', 'IP', 'Auth', 'Cloud', 'Vendor', 'Model', 'Serial', 'Firmware', 'Name']);
     expect(column('cell-serial')[0]).toBe(SERIAL_18);
     expect(column('cell-firmware')[0]).toBe('11.8.64');
     expect(column('cell-auth')).toEqual(['Authenticated (Site default)', 'Refused', 'Locked', 'Unreachable', 'Not tried', '—']);
@@ -77,8 +80,13 @@ describe('Identity columns', () => {
 
   it('switches columns on and off with the picker (agent: running · has token / no token / not installed / —)', async () => {
     await renderApp([authenticated, refused, locked, never]);
+    expect(screen.queryByTestId('cell-sources')).toBeNull();
     fireEvent.click(screen.getByTestId('column-agent'));
     expect(column('cell-agent')).toEqual(['Agent running · has token', 'not installed', 'Agent running · no token', '—']);
+    fireEvent.click(screen.getByTestId('column-sources'));
+    fireEvent.click(screen.getByTestId('column-lastSeen'));
+    expect(column('cell-sources')).toEqual(['WS-Discovery', 'WS-Discovery', 'WS-Discovery', 'WS-Discovery']);
+    expect(screen.getAllByTestId('cell-last-seen')).toHaveLength(4);
     fireEvent.click(screen.getByTestId('column-serial'));
     expect(screen.queryByTestId('cell-serial')).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Serial' })).toBeNull();
