@@ -5,6 +5,7 @@ import { DEFAULT_TECH_ADDRESS, namespaceNames } from './addressing.js';
 import { destroyLabByPrefix, destroyLabByPrefixSync, readBackMacs, startSims, wireNamespaces } from './build.js';
 import { registerCleanup } from './cleanup.js';
 import { exec, ipBatchIn, netnsBatch, type ExecResult } from './ip.js';
+import type { SimDeviceState } from '../sim/sim-protocol.js';
 import type { SimProcess } from './sim-process.js';
 import { planNamespaces, switchLines, techLines, type CameraSpec, type NsPlan } from './topology.js';
 
@@ -39,6 +40,8 @@ export type SimControl = {
   pids(): number[];
   /** What the cameras' provisioning loops reported (polls, token, connect), by camera id. */
   cloudEvents(id: string): { state: string; polls: number }[];
+  /** The camera's ONVIF/VAPIX counters (failures, lockouts), or null when it serves no device service. */
+  deviceState(id: string): Promise<SimDeviceState | null>;
 };
 
 export type Lab = {
@@ -56,6 +59,15 @@ export type Lab = {
 };
 
 export type LabOptions = { prefix?: string; cameras: CameraSpec[]; camerasPerNamespace?: number; techAddress?: string };
+
+/** Asks a camera's simulator for its device-service counters. */
+export async function deviceStateOf(sim: SimProcess | undefined, id: string): Promise<SimDeviceState | null> {
+  if (!sim) throw new Error(`No camera ${id} in this lab.`);
+  const e = await sim.request({ cmd: 'device-state', id }, (ev) => ev.event === 'device-state' && ev.id === id);
+  if (e.event !== 'device-state')
+    throw new Error(`Camera ${id} did not report its device state: ${e.event === 'error' ? e.message : e.event}`);
+  return e.state;
+}
 
 const toLabCamera = (p: NsPlan): LabCamera[] =>
   p.cameras.map((c) => ({
@@ -155,6 +167,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       addCamera,
       pids: () => [...sims.values()].map((s) => s.pid),
       cloudEvents: (id) => (simOf.get(id)?.cloudEvents ?? []).filter((e) => e.id === id),
+      deviceState: (id) => deviceStateOf(simOf.get(id), id),
     },
     destroy,
   };

@@ -1,5 +1,5 @@
 import { getProfile, type ProfileName } from '../sim/profiles.js';
-import type { SimCameraConfig, SimProvisioning } from '../sim/sim-protocol.js';
+import type { SimCameraConfig, SimDevice, SimProvisioning } from '../sim/sim-protocol.js';
 import { LAB_PREFIX_LEN, cameraIp, cameraMac } from './addressing.js';
 
 /** What a test asks for. */
@@ -15,6 +15,8 @@ export type CameraSpec = {
   emptyRelatesTo?: boolean;
   /** Run the seed's provisioning loop (no token yet) against the lab's cloud simulator. */
   provisioning?: SimProvisioning;
+  /** Serve the ONVIF device service (and VAPIX on Axis) on <ip>:80 with these logins (issue #8). */
+  device?: SimDevice;
 };
 
 /** One camera namespace and the cameras in it. */
@@ -46,6 +48,7 @@ export function planNamespaces(prefix: string, specs: CameraSpec[], perNs: numbe
       uuid: profile.uuidFor(`${prefix}/${id}`, mac),
       ...(spec.emptyRelatesTo ? { emptyRelatesTo: true } : {}),
       ...(spec.provisioning ? { provisioning: spec.provisioning } : {}),
+      ...(spec.device ? { device: spec.device } : {}),
       profile: spec.profile,
       iface: plan.shared ? `cam${plan.cameras.length + 1}` : CAMERA_LOWER,
       running: !spec.stopped,

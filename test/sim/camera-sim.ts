@@ -6,6 +6,7 @@ import type { SimCameraConfig, SimCommand, SimConfig, SimEvent } from './sim-pro
 import { ProvisioningCamera } from './provisioning/provisioning-camera.js';
 import { httpAsk, httpConnect } from './provisioning/http-camera-side.js';
 import { scaledClock } from './provisioning/scaled-clock.js';
+import { startCameraDevice, type CameraDevice } from './camera-device.js';
 
 // Camera simulator process: run inside a lab namespace (`ip netns exec <ns> ...`), never in the root namespace —
 // it joins 239.255.255.250 and sends Hello/Bye multicast.
@@ -13,7 +14,15 @@ const GROUP = '239.255.255.250';
 const PORT = 3702;
 const instanceId = Math.floor(Date.now() / 1000);
 
-type Cam = { cfg: SimCameraConfig; profile: Profile; socket: Socket; messageNumber: number; cloud: ProvisioningCamera | null };
+type Cam = {
+  cfg: SimCameraConfig;
+  profile: Profile;
+  socket: Socket;
+  messageNumber: number;
+  cloud: ProvisioningCamera | null;
+  /** ONVIF device service (+ VAPIX) on <ip>:80, issue #8; it keeps serving while WS-Discovery is stopped. */
+  device: CameraDevice | null;
+};
 
 const emit = (e: SimEvent): void => void process.stdout.write(`${JSON.stringify(e)}\n`);
 
@@ -51,7 +60,8 @@ function answer(cams: Cam[], data: Buffer, from: RemoteInfo, maxDelayMs: number)
 
 async function openCamera(cfg: SimCameraConfig, maxDelayMs: number): Promise<Cam> {
   const socket = createSocket({ type: 'udp4', reuseAddr: true });
-  const cam: Cam = { cfg, profile: getProfile(cfg.profile), socket, messageNumber: 0, cloud: provisioningLoop(cfg) };
+  const device = await startCameraDevice(cfg);
+  const cam: Cam = { cfg, profile: getProfile(cfg.profile), socket, messageNumber: 0, cloud: provisioningLoop(cfg), device };
   await bind(socket, cfg.ip);
   socket.setMulticastInterface(cfg.ip);
   socket.setMulticastTTL(1);
@@ -102,6 +112,7 @@ async function command(cams: Map<string, Cam>, cmd: SimCommand): Promise<void> {
   }
   const cam = cams.get(cmd.id);
   if (!cam) return emit({ event: 'error', id: cmd.id, message: `no camera ${cmd.id} in this simulator` });
+  if (cmd.cmd === 'device-state') return emit({ event: 'device-state', id: cmd.id, state: cam.device?.state() ?? null });
   if (cmd.cmd === 'start') {
     cam.cfg.running = true;
     await hello(cam);

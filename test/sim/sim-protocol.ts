@@ -1,4 +1,6 @@
+import type { AuthMode } from './onvif-device/device.js';
 import type { ProfileName, SimCamera } from './profile-types.js';
+import type { AgentInstall } from './vapix/vapix.js';
 
 /**
  * The seed's provisioning loop for a camera without a token (test/sim/provisioning). `timeScale` speeds the
@@ -16,8 +18,47 @@ export type SimProvisioning = {
   serialId?: string;
 };
 
+/**
+ * The camera's ONVIF device service (and, for Axis, VAPIX) on <camera ip>:80 — issue #8's login lab. The MAC it
+ * reports in GetNetworkInterfaces is the camera's own interface MAC (the macvlan's), never a configured one.
+ */
+export type SimDevice = {
+  /** 'ws-security' | 'digest-md5' | 'digest-sha256+md5' | 'both' (test/sim/onvif-device/device.ts) */
+  auth: AuthMode;
+  /** user name → password */
+  users: Record<string, string>;
+  /** Camera clock minus true time, e.g. ±3_600_000. */
+  clockSkewMs?: number;
+  /** GetSystemDateAndTime without UTCDateTime (LocalDateTime only). */
+  noUtc?: boolean;
+  /** Serial exactly as the camera sends it (e.g. 18 digits); default: derived from the MAC. */
+  serial?: string;
+  manufacturer?: string;
+  firmware?: string;
+  /** Refuse even the right password for `forMs` after this many consecutive failures. */
+  lockout?: { afterFailures: number; forMs: number };
+  /** Axis only: VAPIX beside ONVIF, with VXG's cloud agent. */
+  vapix?: { agent: AgentInstall; cloudToken: string };
+};
+
 /** One camera hosted by a simulator process. */
-export type SimCameraConfig = SimCamera & { profile: ProfileName; iface: string; running: boolean; provisioning?: SimProvisioning };
+export type SimCameraConfig = SimCamera & {
+  profile: ProfileName;
+  iface: string;
+  running: boolean;
+  provisioning?: SimProvisioning;
+  device?: SimDevice;
+};
+
+/** What a lab test reads back from a camera's device service: its failure counter and lockouts. */
+export type SimDeviceState = {
+  requests: number;
+  failures: number;
+  lockouts: number;
+  successes: number;
+  locked: boolean;
+  vapixRequests: number;
+};
 
 /** Passed as JSON in argv[2] (or as the first stdin line) to camera-sim.ts. */
 export type SimConfig = {
@@ -29,7 +70,7 @@ export type SimConfig = {
 };
 
 /** stdin, one JSON object per line */
-export type SimCommand = { cmd: 'start'; id: string } | { cmd: 'stop'; id: string } | { cmd: 'quit' };
+export type SimCommand = { cmd: 'start'; id: string } | { cmd: 'stop'; id: string } | { cmd: 'device-state'; id: string } | { cmd: 'quit' };
 
 /** stdout, one JSON object per line */
 export type SimEvent =
@@ -39,4 +80,6 @@ export type SimEvent =
   | { event: 'quit' }
   /** The provisioning loop changed state (polling → connecting → online | rejected), with its poll count. */
   | { event: 'cloud'; id: string; state: string; polls: number }
+  /** Answer to `device-state`: the camera's ONVIF/VAPIX counters (null when it serves no device service). */
+  | { event: 'device-state'; id: string; state: SimDeviceState | null }
   | { event: 'error'; id?: string; message: string };

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../../../shared/contract.js';
 import { useCloudSettings } from '../hooks/use-cloud-settings.js';
+import { useCredentials } from '../hooks/use-credentials.js';
 import { useDevices } from '../hooks/use-devices.js';
 import { useInterfaces } from '../hooks/use-interfaces.js';
 import { useScan } from '../hooks/use-scan.js';
 import { scanInterfacesArg } from '../logic/interfaces.js';
 import { AuditScreen } from './audit-screen.js';
 import { CloudScreen } from './cloud-screen.js';
+import { CredentialsScreen } from './credentials-screen.js';
 import { DevicesScreen } from './devices-screen.js';
 import { ErrorBanner } from './error-banner.js';
 import { NavBar, type Screen } from './nav-bar.js';
@@ -15,9 +17,9 @@ import { ScanBar } from './scan-bar.js';
 type Props = { api: Api; onDisconnect?: (listener: (message: string) => void) => () => void };
 
 /**
- * The whole window: a switch between Devices, Cloud and Audit log. Scan, device and cloud-settings state live
- * here (in hooks) so they survive switching screens; the Cloud and Audit screens mount only while shown, so a
- * secret typed but not saved leaves the page with them.
+ * The whole window: a switch between Devices, Credentials, Cloud and Audit log. Scan, device, credential-list and
+ * cloud-settings state live here (in hooks) so they survive switching screens; the Credentials, Cloud and Audit
+ * screens mount only while shown, so a secret typed but not saved leaves the page with them.
  */
 export function App({ api, onDisconnect }: Props) {
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +30,7 @@ export function App({ api, onDisconnect }: Props) {
   const scan = useScan(api, report);
   const interfaces = useInterfaces(api, report);
   const cloud = useCloudSettings(api);
+  const credentials = useCredentials(api);
   const [screen, setScreen] = useState<Screen>('devices');
 
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
@@ -71,6 +74,7 @@ export function App({ api, onDisconnect }: Props) {
         cloud={cloud}
         hidden={screen !== 'devices'}
       />
+      {screen === 'credentials' && <CredentialsScreen credentials={credentials} />}
       {screen === 'cloud' && <CloudScreen api={api} cloud={cloud} />}
       {screen === 'audit' && <AuditScreen api={api} />}
     </div>

@@ -3,11 +3,12 @@ import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { discoveryLabel, formatClock } from '../logic/format.js';
 import { CloudSection } from './cloud-section.js';
 import { FactList } from './fact-list.js';
+import { IdentitySection } from './identity-section.js';
 import { OnvifSection } from './onvif-section.js';
 
 type Props = { device: Device; onClose: () => void; wait?: ExpectedWait | null };
 
-/** Everything known about one device, each fact with where and when it was learnt, and its cloud state. */
+/** Everything known about one device: what a login found, each fact with where and when it was learnt, and its cloud state. */
 export function DetailPanel({ device, onClose, wait }: Props) {
   const title = device.name ?? device.model ?? device.mac ?? device.ip ?? 'Device';
   return (
@@ -44,6 +45,7 @@ export function DetailPanel({ device, onClose, wait }: Props) {
         <dt>Record id</dt>
         <dd className="mono small">{device.id}</dd>
       </dl>
+      <IdentitySection device={device} />
       <section aria-label="Facts">
         <h3>Facts</h3>
         <FactList device={device} />

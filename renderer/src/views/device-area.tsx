@@ -1,5 +1,6 @@
 import type { ScanDiagnostics } from '../../../shared/contract.js';
 import type { Device } from '../../../shared/device.js';
+import type { OptionalColumn } from '../logic/columns.js';
 import type { SortKey, SortOrder } from '../logic/device-view.js';
 import { DeviceTable, type TableSelection } from './device-table.js';
 import { EmptyState } from './empty-state.js';
@@ -18,6 +19,7 @@ type Props = {
   onClearFilter: () => void;
   onShowNonCameras: () => void;
   selection: TableSelection;
+  columns: readonly OptionalColumn[];
 };
 
 /** The table when there is something to show; otherwise the message that fits why there is not. */
@@ -32,6 +34,7 @@ export function DeviceArea(props: Props) {
         selectedId={props.selectedId}
         onSelect={props.onSelect}
         selection={props.selection}
+        columns={props.columns}
       />
     );
   }

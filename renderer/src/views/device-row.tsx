@@ -4,6 +4,9 @@ import { displayVendor } from '../logic/device-view.js';
 import { discoveryLabel, formatClock, sourceLabel } from '../logic/format.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { macIsHint } from '../logic/facts.js';
+import { agentLabel } from '../logic/auth-badge.js';
+import { slotColumns, type ColumnSlot, type OptionalColumn } from '../logic/columns.js';
+import { AuthBadge } from './auth-badge.js';
 import { CloudBadge } from './cloud-badge.js';
 
 type Props = {
@@ -14,10 +17,12 @@ type Props = {
   checked: boolean;
   onCheck: (id: string, on: boolean) => void;
   wait: ExpectedWait | null;
+  /** The identity columns switched on, in table order. */
+  columns: readonly OptionalColumn[];
 };
 
 // Every string here comes from the LAN (untrusted): it is rendered as React text, never as HTML.
-function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: Props) {
+function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, columns }: Props) {
   const hint = macIsHint(device);
   const vendor = displayVendor(device);
   const classes = ['device-row', device.online ? '' : 'is-offline', selected ? 'is-selected' : ''].join(' ').trim();
@@ -66,6 +71,7 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: P
           </span>
         )}
       </td>
+      <Slot slot="afterIp" columns={columns} device={device} />
       <td data-testid="cell-cloud">
         <CloudBadge cloud={device.cloud} wait={wait} />
       </td>
@@ -75,14 +81,42 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait }: P
       <td data-testid="cell-model" title={device.model ?? undefined}>
         {device.model ?? ''}
       </td>
+      <Slot slot="afterModel" columns={columns} device={device} />
       <td data-testid="cell-name" title={device.name ?? undefined}>
         {device.name ?? ''}
       </td>
-      <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>
+      <Slot slot="last" columns={columns} device={device} />
+    </tr>
+  );
+}
+
+function Slot({ slot, columns, device }: { slot: ColumnSlot; columns: readonly OptionalColumn[]; device: Device }) {
+  return slotColumns(columns, slot).map((column) => <OptionalCell key={column} column={column} device={device} />);
+}
+
+/** One optional cell: serial and firmware exactly as the camera sent them (text), the auth badge, the agent, … */
+function OptionalCell({ column, device }: { column: OptionalColumn; device: Device }) {
+  if (column === 'auth') {
+    return (
+      <td data-testid="cell-auth">
+        <AuthBadge auth={device.auth} />
+      </td>
+    );
+  }
+  if (column === 'agent') return <td data-testid="cell-agent">{agentLabel(device.cloudAgent)}</td>;
+  if (column === 'sources') return <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>;
+  if (column === 'lastSeen') {
+    return (
       <td className="mono" data-testid="cell-last-seen">
         {formatClock(device.lastSeen)}
       </td>
-    </tr>
+    );
+  }
+  const value = column === 'serial' ? device.serial : device.firmware;
+  return (
+    <td className="mono" data-testid={`cell-${column}`} title={value ?? undefined}>
+      {value ?? ''}
+    </td>
   );
 }
 

@@ -2,12 +2,17 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Api, RegisterResult, ScanDiagnostics } from '../../../shared/contract.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { registerBlocker, type CloudSettingsLoad } from '../logic/cloud-ready.js';
+import { useIdentify } from '../hooks/use-identify.js';
+import { defaultColumns, shownColumns, toggleColumn } from '../logic/columns.js';
 import { resolveDeviceId, type DeviceState } from '../logic/device-store.js';
 import { defaultSort, nextSort, visibleDevices, type SortKey } from '../logic/device-view.js';
 import { planRows, type PlanRow } from '../logic/register-plan.js';
 import { pruneSelection, toggleOne, toggleVisible, type Selection } from '../logic/selection.js';
 import { DetailPanel } from './detail-panel.js';
+import { ColumnPicker } from './column-picker.js';
 import { DeviceArea } from './device-area.js';
+import { IdentifyAction } from './identify-action.js';
+import { IdentifyResults } from './identify-results.js';
 import { RegisterAction } from './register-action.js';
 import { RegisterDialog } from './register-dialog.js';
 import { TableControls } from './table-controls.js';
@@ -15,7 +20,8 @@ import { TableControls } from './table-controls.js';
 type Props = { api: Api; devices: DeviceState; busy: boolean; last: ScanDiagnostics | null; cloud: CloudSettingsLoad; hidden: boolean };
 
 /**
- * The device table with its filter, selection and detail panel, and the register dialog for ticked cameras.
+ * The device table with its filter, selection, identity columns and detail panel; Identify and the register
+ * dialog act on the ticked cameras.
  * It stays mounted while another screen is shown, so the filter, sort and ticks survive a visit to Cloud.
  */
 export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props) {
@@ -26,6 +32,9 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
   const [ticked, setTicked] = useState<Selection>(new Set());
   const [registering, setRegistering] = useState<PlanRow[] | null>(null);
   const [waits, setWaits] = useState<ReadonlyMap<string, ExpectedWait>>(new Map());
+  const [columnSet, setColumnSet] = useState(defaultColumns);
+  const columns = useMemo(() => shownColumns(columnSet), [columnSet]);
+  const identify = useIdentify(api);
 
   const all = [...devices.devices.values()];
   const candidates = showNonCameras ? all.length : all.filter((device) => device.isCamera).length;
@@ -64,7 +73,14 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
             onOpen={() => cloud.settings && setRegistering(planRows(chosen, cloud.settings.idFormat))}
             onClear={() => setTicked(new Set())}
           />
+          <IdentifyAction
+            count={chosen.length}
+            running={identify.running}
+            onIdentify={(scope) => identify.identify(scope === 'all' ? null : chosen.map((device) => device.id))}
+          />
+          <ColumnPicker columns={columnSet} onToggle={(column, on) => setColumnSet((prev) => toggleColumn(prev, column, on))} />
         </TableControls>
+        {identify.run && <IdentifyResults run={identify.run} devices={devices.devices} onClose={identify.dismiss} />}
         <DeviceArea
           rows={rows}
           candidates={candidates}
@@ -78,6 +94,7 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
           onClearFilter={() => setQuery('')}
           onShowNonCameras={() => setShowNonCameras(true)}
           selection={{ checked, onCheck, onCheckVisible, waits }}
+          columns={columns}
         />
       </section>
       {shown && <DetailPanel device={shown} wait={waits.get(shown.id) ?? null} onClose={() => setSelectedId(null)} />}

@@ -1,12 +1,13 @@
-export type Screen = 'devices' | 'cloud' | 'audit';
+export type Screen = 'devices' | 'credentials' | 'cloud' | 'audit';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'devices', label: 'Devices' },
+  { id: 'credentials', label: 'Credentials' },
   { id: 'cloud', label: 'Cloud' },
   { id: 'audit', label: 'Audit log' },
 ];
 
-/** The three screens; the current one is announced with aria-current. */
+/** The screens; the current one is announced with aria-current. */
 export function NavBar({ screen, onScreen }: { screen: Screen; onScreen: (screen: Screen) => void }) {
   return (
     <nav className="nav-bar" aria-label="Screens">

@@ -1,0 +1,75 @@
+/**
+ * A lab camera's HTTP side (issue #8): its ONVIF device service — and, for Axis, VAPIX on the same port — on
+ * <camera ip>:80 inside the camera's namespace. Started by camera-sim.ts, so one process serves every camera of
+ * a namespace. The MAC in GetNetworkInterfaces is the camera's own interface MAC as the kernel reports it.
+ */
+import { createOnvifDevice, type OnvifDevice } from './onvif-device/device.js';
+import { onvifHandler, startSimServer, type RequestHandler, type SimServer } from './onvif-device/server.js';
+import type { SimCameraConfig, SimDeviceState } from './sim-protocol.js';
+import { createVapixDevice, type VapixDevice } from './vapix/vapix.js';
+
+const MANUFACTURER: Record<string, string> = {
+  axis: 'AXIS',
+  hikvision: 'HIKVISION',
+  dahua: 'Dahua',
+  reolink: 'Reolink',
+  'soap11-oem': 'IPCAM',
+};
+
+export interface CameraDevice {
+  state(): SimDeviceState;
+  close(): Promise<void>;
+}
+
+const hex12 = (mac: string): string => mac.replaceAll(':', '').toUpperCase();
+
+/** Starts the device service of one camera, or returns null when its config has none. */
+export async function startCameraDevice(cfg: SimCameraConfig, port = 80): Promise<CameraDevice | null> {
+  const d = cfg.device;
+  if (!d) return null;
+  const manufacturer = d.manufacturer ?? MANUFACTURER[cfg.profile] ?? 'Generic';
+  // Axis: serial = MAC (12 hex digits); others: the config's serial (e.g. an 18-digit Bosch-like one) or one from the MAC.
+  const serial = d.serial ?? (cfg.profile === 'axis' ? hex12(cfg.mac) : `SN${hex12(cfg.mac)}`);
+  const onvif: OnvifDevice = createOnvifDevice({
+    facts: {
+      manufacturer,
+      model: cfg.model,
+      firmware: d.firmware ?? '5.7.3',
+      serial,
+      hardwareId: '88',
+      mac: cfg.mac,
+      ip: cfg.ip,
+      scopes: [`onvif://www.onvif.org/hardware/${encodeURIComponent(cfg.model)}`, `onvif://www.onvif.org/name/${manufacturer}`],
+    },
+    users: d.users,
+    auth: d.auth,
+    ...(d.clockSkewMs === undefined ? {} : { clockSkewMs: d.clockSkewMs }),
+    ...(d.noUtc ? { clock: { sendUtc: false } } : {}),
+    ...(d.lockout ? { lockout: d.lockout } : {}),
+  });
+  const handlers: RequestHandler[] = [onvifHandler(onvif)];
+  let vapix: VapixDevice | null = null;
+  if (d.vapix && cfg.profile === 'axis') {
+    vapix = createVapixDevice({
+      serial: hex12(cfg.mac),
+      model: cfg.model,
+      firmware: d.firmware ?? '11.11.73',
+      users: d.users,
+      agent: d.vapix.agent,
+      cloudToken: d.vapix.cloudToken,
+    });
+    handlers.push(vapix);
+  }
+  const server: SimServer = await startSimServer({ host: cfg.ip, port, handlers });
+  return {
+    state: () => ({
+      requests: onvif.state.requests,
+      failures: onvif.state.failures + (vapix?.state.failures ?? 0),
+      lockouts: onvif.state.lockouts,
+      successes: onvif.state.successes,
+      locked: onvif.isLocked(),
+      vapixRequests: vapix?.state.requests ?? 0,
+    }),
+    close: () => server.close(),
+  };
+}
