@@ -61,11 +61,33 @@ export interface TokenWriter {
   write(request: TokenWriteRequest): Promise<TokenWriteOutcome>;
 }
 
-/** Call onStep, never letting a listener's failure break a write half-way (that could leave no rollback). */
-export function stepReporter(onStep: TokenWriteRequest['onStep']): (step: TokenWriteStep) => void {
+/**
+ * Masks secrets in sentences built from device replies: a hostile or chatty camera can echo a value back inside
+ * an error line the client quotes. `add` takes secrets learnt mid-write (the token read from the camera).
+ */
+export function redactor(secrets: string[]): { hide: (text: string) => string; add: (secret: string) => void } {
+  const known = new Set<string>();
+  const add = (secret: string): void => {
+    if (secret.length >= 4) known.add(secret);
+  };
+  secrets.forEach(add);
+  return {
+    add,
+    hide: (text) => [...known].reduce((out, secret) => out.split(secret).join('[hidden]'), text),
+  };
+}
+
+/**
+ * Call onStep with secrets masked, never letting a listener's failure break a write half-way (that could leave
+ * no rollback).
+ */
+export function stepReporter(
+  onStep: TokenWriteRequest['onStep'],
+  hide: (text: string) => string = (t) => t,
+): (step: TokenWriteStep) => void {
   return (step) => {
     try {
-      onStep?.(step);
+      onStep?.({ ...step, message: hide(step.message) });
     } catch {
       // the audit sink's problem, not the camera's
     }
