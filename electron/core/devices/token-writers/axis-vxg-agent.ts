@@ -16,6 +16,7 @@ import type { DeviceResult } from '../failure.js';
 import { createAgentCalls } from './vapix-agent-calls.js';
 import {
   cameraLabel,
+  confirmSafely,
   stepReporter,
   type ConfirmOnline,
   type Fit,
@@ -129,7 +130,7 @@ export function createAxisAgentWriter(options: AxisAgentWriterOptions): TokenWri
     ];
     if (options.confirmOnline && channel !== null) {
       const confirm = options.confirmOnline;
-      steps.push(['confirm', () => confirm(channel)]);
+      steps.push(['confirm', () => confirmSafely(confirm, channel)]);
     }
     const said: Partial<Record<TokenWriteStepName, string>> = {
       write: `Wrote the token for channel ${channel} to the camera at ${label}.`,

@@ -14,6 +14,7 @@ import { parseJson, type HttpClient, type HttpOutcome } from '../../../platform/
 import { DEVICE_CALL_TIMEOUT_MS, MAX_DEVICE_REPLY_BYTES } from '../failure.js';
 import {
   cameraLabel,
+  confirmSafely,
   redactor,
   stepReporter,
   type ConfirmOnline,
@@ -138,7 +139,7 @@ export function createGatewayWriter(options: GatewayWriterOptions): TokenWriter 
     report({ step: 'restart', result: 'ok', message: `The VXG gateway at ${where} restarted its cameras.` });
 
     if (options.confirmOnline && channel !== null) {
-      const online = await options.confirmOnline(channel);
+      const online = await confirmSafely(options.confirmOnline, channel);
       if (!online.ok) return failAndRemove('confirm', online.message);
       report({ step: 'confirm', result: 'ok', message: `Channel ${channel} reports the camera online.` });
     }

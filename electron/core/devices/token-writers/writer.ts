@@ -94,5 +94,14 @@ export function stepReporter(
   };
 }
 
+/** confirmOnline that cannot throw: a broken watcher must still let the writer roll back. */
+export async function confirmSafely(confirm: ConfirmOnline, channelId: number): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    return await confirm(channelId);
+  } catch {
+    return { ok: false, message: `The online check for channel ${channelId} stopped with an internal error.` };
+  }
+}
+
 /** Who a sentence names: the IP a technician sees in the table, else the device id. */
 export const cameraLabel = (camera: TokenTarget): string => camera.ip ?? camera.id;

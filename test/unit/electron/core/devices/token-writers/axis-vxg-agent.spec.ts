@@ -146,6 +146,21 @@ describe('Axis VXG Cloud Agent token writer', () => {
     expect(camera.state.cloudToken).toBe('');
   });
 
+  it('still rolls back when the online check itself breaks', async () => {
+    await axisCamera('running', old.allToken);
+    const broken = createAxisAgentWriter({
+      http: createNodeHttpClient(),
+      credentialsFor: () => ({ username: 'root', password: PASSWORD }),
+      baseUrlFor: () => server!.url,
+      confirmOnline: () => Promise.reject(new Error('watcher crashed')),
+    });
+    const outcome = await broken.write({ camera: target, token: decoded(next.allToken), force: true });
+    said.push(outcome.message);
+    expect(outcome).toMatchObject({ status: 'rolled-back', failedStep: 'confirm' });
+    expect(camera.state.cloudToken).toBe(old.allToken);
+    expect(camera.connections).toEqual([next.allToken, old.allToken]);
+  });
+
   it('changes nothing on wrong credentials and costs exactly one failed login', async () => {
     await axisCamera('running', old.allToken);
     const outcome = await write(next.allToken, { force: true, password: 'Wrong-pw-123' });
