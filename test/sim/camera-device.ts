@@ -64,11 +64,12 @@ export async function startCameraDevice(cfg: SimCameraConfig, port = 80): Promis
   return {
     state: () => ({
       requests: onvif.state.requests,
-      failures: onvif.state.failures + (vapix?.state.failures ?? 0),
+      failures: onvif.state.failures,
       lockouts: onvif.state.lockouts,
       successes: onvif.state.successes,
       locked: onvif.isLocked(),
       vapixRequests: vapix?.state.requests ?? 0,
+      vapixFailures: vapix?.state.failures ?? 0,
     }),
     close: () => server.close(),
   };

@@ -1,0 +1,199 @@
+/**
+ * Identify with credentials in the lab (issue #8 "Must show"): 50 cameras logging in like real ones — four auth
+ * modes, three credential sets, clocks an hour off, one without UTC, an 18-digit serial, one that locks after 3
+ * failures — 47 on the lab bridge and 3 behind a router, where ARP only ever shows the router's MAC. The app runs
+ * as the CLI in the tech namespace (`scan --json --identify`, `identify --ip … --json`) with its own data folder,
+ * which is grepped for the passwords afterwards, as are its stdout and stderr.
+ */
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Device } from '../../../shared/device.js';
+import { announceSkip } from '../../lab/can-run.js';
+import { CREDENTIAL_SETS, LONG_SERIAL, identifyCameras, type CredentialSet } from '../../lab/identify-cameras.js';
+import type { ExecResult } from '../../lab/ip.js';
+import { createLab, readNeighbours, type Lab, type LabCamera } from '../../lab/lab.js';
+import { addRoutedSubnet, type RoutedSubnet } from '../../lab/routed-subnet.js';
+
+const skip = announceSkip('Identify with credentials in the lab');
+const plans = identifyCameras(47);
+const [siteSet, hikSet] = CREDENTIAL_SETS as [CredentialSet, CredentialSet, CredentialSet];
+const routedSpecs = [
+  { id: 'routed-hik', profile: 'hikvision' as const, device: { auth: 'digest-sha256+md5' as const, users: { admin: hikSet.password } } },
+  { id: 'routed-ws', profile: 'dahua' as const, device: { auth: 'ws-security' as const, users: { admin: siteSet.password } } },
+  { id: 'routed-both', profile: 'reolink' as const, device: { auth: 'both' as const, users: { admin: siteSet.password } } },
+];
+const routedSet: Record<string, string> = { 'routed-hik': hikSet.name, 'routed-ws': siteSet.name, 'routed-both': siteSet.name };
+
+/** `{devices}` as `scan --json` prints it (identify prints the same shape, plus its results). */
+function devicesOf(run: ExecResult, what: string): Device[] {
+  let out: unknown;
+  try {
+    out = JSON.parse(run.stdout);
+  } catch {
+    throw new Error(`${what} did not print JSON (exit ${run.code}): ${run.stdout.slice(0, 300)} ${run.stderr.slice(0, 600)}`);
+  }
+  const devices = (out as { devices?: unknown }).devices;
+  if (!Array.isArray(devices)) throw new Error(`${what} printed no devices array: ${run.stdout.slice(0, 300)}`);
+  return devices as Device[];
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe.skipIf(skip)('Identify with credentials in the lab (50 cameras, 4 auth modes, 3 credential sets, a router)', () => {
+  let lab: Lab;
+  let routed: RoutedSubnet;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cf-identify-lab-data-'));
+  const credentials = join(mkdtempSync(join(tmpdir(), 'cf-identify-lab-creds-')), 'credentials.json');
+  const runs: ExecResult[] = [];
+  let scanned: Device[] = [];
+  let routedDevices: Device[] = [];
+  const saved = { ...process.env };
+  const cli = async (args: string[], what: string): Promise<ExecResult> => {
+    const run = await lab.execInTech('node', ['dist/electron/cli.js', ...args], { timeoutMs: 90_000 });
+    runs.push(run);
+    if (run.code !== 0) throw new Error(`${what} exited ${run.code}: ${run.stderr.slice(0, 1000)}`);
+    return run;
+  };
+  const byIp = (devices: Device[], cam: LabCamera): Device => {
+    const d = devices.find((x) => x.ip === cam.ip);
+    if (!d) throw new Error(`No device for ${cam.id} at ${cam.ip} in the app's output.`);
+    return d;
+  };
+
+  beforeAll(async () => {
+    // Inherited through `ip netns exec` by the CLI: its settings, secrets and audit log land in this folder.
+    process.env['CAMERA_FINDER_DATA_DIR'] = dataDir;
+    writeFileSync(credentials, JSON.stringify(CREDENTIAL_SETS), { mode: 0o600 });
+    chmodSync(credentials, 0o600);
+    lab = await createLab({ prefix: 'cfid', cameras: plans.map((p) => p.spec) });
+    routed = await addRoutedSubnet(lab, routedSpecs);
+    const scan = await cli(
+      ['scan', '--json', '--identify', '--credentials', credentials, '--interface', lab.techIface, '--timeout', '3000'],
+      'scan --identify',
+    );
+    scanned = devicesOf(scan, 'scan --identify');
+    const ips = routed.cameras.flatMap((c) => ['--ip', c.ip]);
+    routedDevices = devicesOf(await cli(['identify', ...ips, '--credentials', credentials, '--json'], 'identify --ip'), 'identify --ip');
+  });
+
+  afterAll(async () => {
+    process.env = saved;
+    await lab?.destroy();
+  });
+
+  it('identifies every camera on the bridge with the set that opens it', () => {
+    const wrong = plans.flatMap(({ spec, set }) => {
+      const cam = lab.cameras.find((c) => c.id === spec.id)!;
+      const d = scanned.find((x) => x.ip === cam.ip);
+      return d?.auth?.status === 'authenticated' && d.auth.set === set.name
+        ? []
+        : [`${spec.id} (${spec.device.auth}, want "${set.name}"): ${d ? JSON.stringify(d.auth) : 'not found'}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("takes each camera's MAC from the camera itself, and it equals the neighbour-table MAC", async () => {
+    const neighbours = new Map((await readNeighbours(lab.techNs)).map((n) => [n.ip, n.mac]));
+    const rows = lab.cameras.map((cam) => {
+      const d = byIp(scanned, cam);
+      const fromDevice = (d.facts.mac ?? []).filter((f) => f.source === 'onvif' || f.source === 'vapix').map((f) => f.value);
+      return { id: cam.id, mac: d.mac, fromDevice, neighbour: neighbours.get(cam.ip), conflict: d.conflicts.includes('mac') };
+    });
+    expect(rows).toEqual(lab.cameras.map((c) => ({ id: c.id, mac: c.mac, fromDevice: [c.mac], neighbour: c.mac, conflict: false })));
+  });
+
+  it('logs in to cameras whose clock is an hour ahead, an hour behind, or sent without UTC', () => {
+    for (const id of ['skew-ahead', 'skew-behind', 'no-utc']) {
+      const cam = lab.cameras.find((c) => c.id === id)!;
+      const set = plans.find((p) => p.spec.id === id)!.set.name;
+      expect(byIp(scanned, cam).auth, id).toMatchObject({ status: 'authenticated', set });
+    }
+  });
+
+  it('keeps an 18-digit serial exactly as the camera sent it, and reads model and firmware from the device', () => {
+    const d = byIp(
+      scanned,
+      lab.cameras.find((c) => c.id === 'long-serial')!,
+    );
+    expect(d.serial).toBe(LONG_SERIAL);
+    expect(d.facts.serial?.some((f) => f.value === LONG_SERIAL && f.source === 'onvif')).toBe(true);
+    expect(d.firmware).toBe('5.7.3');
+  });
+
+  it('never locks a camera: the one that locks after 3 failures saw at most 2, and no camera locked', async () => {
+    const lockout = await lab.sim.deviceState('lockout-3');
+    expect(lockout).toMatchObject({ lockouts: 0, locked: false });
+    expect(lockout!.failures).toBeLessThanOrEqual(2);
+    expect(
+      byIp(
+        scanned,
+        lab.cameras.find((c) => c.id === 'lockout-3')!,
+      ).auth?.status,
+    ).toBe('authenticated');
+    const states = await Promise.all(lab.cameras.map(async (c) => ({ id: c.id, s: await lab.sim.deviceState(c.id) })));
+    expect(states.filter(({ s }) => !s || s.lockouts > 0 || s.failures > 2).map(({ id, s }) => ({ id, s }))).toEqual([]);
+  });
+
+  it("shows VXG's cloud agent on Axis cameras, token as has/no token only", () => {
+    const axis = plans.filter((p) => p.spec.profile === 'axis');
+    const seen = axis.map(
+      (p) =>
+        byIp(
+          scanned,
+          lab.cameras.find((c) => c.id === p.spec.id)!,
+        ).cloudAgent,
+    );
+    const want = axis.map((p) => ({
+      installed: p.spec.device.vapix?.agent,
+      token: p.spec.device.vapix?.cloudToken ? 'has-token' : 'no-token',
+    }));
+    expect(seen.map((a) => a && { installed: a.installed, token: a.installed === 'absent' ? 'no-token' : a.token })).toEqual(
+      want.map((w) => ({ ...w, token: w.installed === 'absent' ? 'no-token' : w.token })),
+    );
+    expect(JSON.stringify(scanned)).not.toContain('lab-cloud-token');
+  });
+
+  it("gets the MAC of a camera behind the router from ONVIF, never the router's", () => {
+    const rows = routed.cameras.map((cam) => {
+      const d = byIp(routedDevices, cam);
+      return { id: cam.id, mac: d.mac, macSource: d.macSource, status: d.auth?.status, set: d.auth?.set };
+    });
+    expect(rows).toEqual(
+      routed.cameras.map((c) => ({ id: c.id, mac: c.mac, macSource: 'onvif', status: 'authenticated', set: routedSet[c.id] })),
+    );
+    expect(routedDevices.some((d) => d.mac === routed.routerMac)).toBe(false);
+  });
+
+  it('refuses a credentials file others can read, with a sentence saying why', async () => {
+    const open = join(mkdtempSync(join(tmpdir(), 'cf-identify-lab-open-')), 'credentials.json');
+    writeFileSync(open, JSON.stringify(CREDENTIAL_SETS), { mode: 0o644 });
+    chmodSync(open, 0o644);
+    const run = await lab.execInTech('node', [
+      'dist/electron/cli.js',
+      'identify',
+      '--ip',
+      routed.cameras[0]!.ip,
+      '--credentials',
+      open,
+      '--json',
+    ]);
+    runs.push(run);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr + run.stdout).toMatch(/readable|permission|chmod|0600/i);
+  });
+
+  it('leaves no password in the data folder or in anything the app printed', () => {
+    const files = filesUnder(dataDir);
+    const texts = [...files.map((f) => readFileSync(f)), ...runs.flatMap((r) => [Buffer.from(r.stdout), Buffer.from(r.stderr)])];
+    const secrets = CREDENTIAL_SETS.flatMap((s) => [s.password, Buffer.from(s.password).toString('base64')]);
+    expect(secrets.filter((s) => texts.some((t) => t.includes(s)))).toEqual([]);
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+  });
+});
