@@ -19,6 +19,10 @@ import { EventHub } from './events.js';
 import { planInterfaces, runScan } from './scan-runner.js';
 import { createCloudService, type CloudServiceOptions } from './cloud/service.js';
 import type { CloudEnv } from './cloud/settings.js';
+import { createCredentialVault, VaultError } from './devices/vault.js';
+import { createIdentifyService } from './devices/identify/service.js';
+import type { AttemptPolicy } from './devices/credentials/attempts.js';
+import type { SecretStore } from '../platform/secrets.js';
 
 export interface CoreOptions {
   sources?: DiscoverySource[];
@@ -31,6 +35,13 @@ export interface CoreOptions {
   via?: string;
   /** Tuning for tests and the bench (concurrency, retry, watch interval). */
   cloud?: Pick<CloudServiceOptions, 'concurrency' | 'retry' | 'timeoutMs' | 'random' | 'watch'>;
+  /**
+   * Where camera passwords go (issue #8 §3). The Electron app leaves it unset: ports.secrets, its encrypted store.
+   * Browser mode and the CLI pass a memory store, so camera passwords never reach the keychain or disk there.
+   */
+  credentialStore?: SecretStore;
+  /** Tuning for tests and the bench. */
+  identify?: { concurrency?: number; policy?: Partial<AttemptPolicy> };
 }
 
 export interface Core extends Handlers {
@@ -38,6 +49,11 @@ export interface Core extends Handlers {
   /** Start listening for announcements (Hello/Bye) on the allowed interfaces. */
   start(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Camera records for IPs the technician named (`identify --ip`, no multicast): the existing record holding the
+   * IP, else a new one. Returns their ids (fewer when the inventory is full). Host-only, not in the contract.
+   */
+  addCameraAddresses?(ips: string[]): string[];
 }
 
 export function createCore(ports: Ports, options: CoreOptions = {}): Core {
@@ -78,6 +94,32 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       announcedAt: (id) => registry.view(id)?.announcedAt ?? null,
       setCloud: (id, info) => {
         if (registry.setCloud(id, info)) publishUpdate(id);
+      },
+    },
+  });
+
+  const vault = createCredentialVault({
+    secrets: options.credentialStore ?? ports.secrets,
+    settings: ports.settings,
+    ...(options.env ? { env: options.env } : {}),
+  });
+  const identify = createIdentifyService({
+    http: ports.http,
+    clock: ports.clock,
+    log: ports.log,
+    audit: ports.audit,
+    vault,
+    via: options.via ?? 'ui',
+    ...(options.identify?.concurrency ? { concurrency: options.identify.concurrency } : {}),
+    ...(options.identify?.policy ? { policy: options.identify.policy } : {}),
+    inventory: {
+      device: (id) => registry.get(id),
+      cameras: () => registry.list().filter((d) => d.isCamera),
+      addFacts: (id, facts) => {
+        registry.addFacts(id, facts, ports.clock.now());
+      },
+      finish: (id, auth, cloudAgent) => {
+        if (registry.setAuth(id, auth, cloudAgent)) publishUpdate(id);
       },
     },
   });
@@ -209,11 +251,25 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     'cloud.settings.set': (patch) => guarded(async () => cloud.setSettings(patch)),
     'cloud.test': () => guarded(async () => cloud.test()),
     'cloud.register': (args) => guarded(async () => ({ results: await cloud.register(args.cameras) })),
-    // Placeholders until core/devices is wired in (issue #8, in progress): they answer, they do nothing.
-    'credentials.list': async () => notIdentifyYet(),
-    'credentials.save': async () => notIdentifyYet(),
-    'credentials.remove': async () => notIdentifyYet(),
-    'identify.run': async () => notIdentifyYet(),
+    'credentials.list': () => vaultGuarded(() => vault.list()),
+    'credentials.save': (args) => vaultGuarded(() => vault.save(args)),
+    'credentials.remove': (args) => vaultGuarded(() => vault.remove(args.name)),
+    'identify.run': async (args) => {
+      // The neighbour table first: vendor-scoped sets need the vendor, and reconcile needs the ARP MAC.
+      await enricher.refreshNow();
+      const results = await identify.run(args.deviceIds);
+      // Facts learnt (a MAC from ONVIF) may merge records or unlock vendor lookups.
+      enricher.schedule();
+      return ok({ results });
+    },
+    addCameraAddresses(ips) {
+      const ids: string[] = [];
+      for (const ip of ips) {
+        const id = registry.ensureByIp(ip, ports.clock.now());
+        if (id) ids.push(id);
+      }
+      return ids;
+    },
     'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
 }
@@ -240,4 +296,13 @@ function inventoryFullMessage(refused: number): string {
   );
 }
 
-const notIdentifyYet = () => fail<never>('unavailable', 'Identification with credentials is not available in this build yet.');
+/** A vault command's value, or a sentence; a secret store's own error text is shown only when it is ours. */
+async function vaultGuarded<T>(run: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    if (error instanceof VaultError) return fail('invalid-args', error.message);
+    const why = error instanceof Error && error.name === 'SecretStoreError' ? ` ${error.message}` : '';
+    return fail('unavailable', `The credential set could not be read or saved.${why}`);
+  }
+}

@@ -8,9 +8,13 @@ import { createLogger } from '../platform/logger.js';
 import { createCore } from '../core/core.js';
 import { openDataFolder } from '../platform/data-folder.js';
 import { createNodePorts } from '../platform/node-ports.js';
+import { createMemorySecretStore } from '../platform/secrets.js';
 import { exitOnCrashRedacted } from './crash-report.js';
 import { rendererDir } from './paths.js';
 import { startBrowserServer } from './ws-server.js';
+
+const BROWSER_CREDENTIALS_NOTE =
+  'In browser mode camera passwords are kept in memory only and are gone when Camera Finder stops; set CAMERA_FINDER_CAMERA_USER and CAMERA_FINDER_CAMERA_PASSWORD to keep one set.';
 
 export async function runBrowserMode(argv: string[], moduleUrl: string): Promise<void> {
   const { values } = parseArgs({
@@ -40,6 +44,9 @@ export async function runBrowserMode(argv: string[], moduleUrl: string): Promise
     // CAMERA_FINDER_* cloud overrides (issue #7): read here, in the host, never in the core.
     env: process.env,
     via: 'ui',
+    // Camera passwords stay in this process in browser mode (issue #8 §3): a headless box or tablet session
+    // must not leave them in a keychain; CAMERA_FINDER_CAMERA_USER/_PASSWORD give a set that survives restarts.
+    credentialStore: createMemorySecretStore(BROWSER_CREDENTIALS_NOTE),
   });
   await core.start();
   const server = await startBrowserServer({

@@ -19,7 +19,8 @@ export const EXIT = {
 } as const;
 
 export const usage = `Usage:
-  camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all]
+  camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all] [--identify [--credentials <file>]]
+  camera-finder identify --ip <IP>... [--credentials <file>] [--json]
   camera-finder interfaces [--json]
   camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
 
@@ -27,6 +28,14 @@ export const usage = `Usage:
   --interface <name>  probe only this interface (repeatable)
   --all               also list devices that are not cameras (PCs, printers)
   --json              print one JSON object on stdout, nothing else
+  --identify          after the scan, log in to every camera found (ONVIF, and VAPIX on Axis) and add its serial,
+                      model, firmware, MAC and auth status to the output
+  --credentials <f>   credential sets to try, in order: a JSON file [{"name", "username", "password"}, …] that
+                      only its owner may read (chmod 600); without it, one set from CAMERA_FINDER_CAMERA_USER and
+                      CAMERA_FINDER_CAMERA_PASSWORD. Passwords are kept in memory only and never printed.
+                      A camera is never tried with more sets than it can take without locking (3 a camera an hour).
+  --ip <IP>           identify: the camera at this IPv4 address, asked directly, no multicast (repeatable);
+                      identify --json prints {"devices": [...], "results": [...]}
   --mac <MAC>         register the camera with this MAC (repeatable; all share --password)
   --password <pw>     the password printed on the camera's sticker; "-" reads it from stdin
   --id <camera ID>    the ID VXG knows the camera by (default: the MAC as 12 upper-case hex digits)
@@ -39,10 +48,12 @@ export const usage = `Usage:
                       CAMERA_FINDER_DATA_DIR=<folder> keeps settings and the audit log there instead
 
 Exit codes:
-  ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered;
+  ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered; for identify and
+     --identify: every camera was asked, each device's "auth" says whether it let us in;
      for register: every camera's channel and provisioning record are in place)
   ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error)
-  ${EXIT.usage}  usage error (unknown command or option, bad --timeout)
+  ${EXIT.usage}  usage error (unknown command or option, bad --timeout or --ip, a --credentials file that is
+     unreadable, malformed or readable by group or others, or no credentials at all for --identify)
   ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
 
 export type CliCommand =
@@ -57,8 +68,25 @@ export type CliCommand =
       noSettings: boolean;
       interfaces: string[] | undefined;
       scan: ParsedArgs<'scan.start'>;
+      /** --identify: log in to every camera found after the scan. */
+      identify: boolean;
+      credentials: string | undefined;
+    }
+  | {
+      kind: 'identify';
+      json: boolean;
+      verbose: boolean;
+      noSettings: boolean;
+      interfaces: string[] | undefined;
+      ips: string[];
+      credentials: string | undefined;
     }
   | RegisterCommand;
+
+/** Dotted-quad IPv4, each part 0..255 without leading zeros (a typo must not name another camera). */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+/** The contract's bound on identify.run's device list. */
+const MAX_IPS = 5000;
 
 export function parseCliArgs(argv: string[]): CliCommand {
   let parsed;
@@ -78,6 +106,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
         password: { type: 'string' },
         id: { type: 'string' },
         name: { type: 'string' },
+        identify: { type: 'boolean', default: false },
+        credentials: { type: 'string' },
+        ip: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -86,9 +117,32 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const command = positionals[0];
+  if (command === 'register' && (values.identify || values.credentials !== undefined || values.ip !== undefined))
+    return { kind: 'usage-error', message: '--identify, --credentials and --ip belong to scan and identify.' };
   if (command === 'register') return parseRegisterArgs(values);
   for (const flag of ['mac', 'password', 'id', 'name'] as const) {
     if (values[flag] !== undefined) return { kind: 'usage-error', message: `--${flag} belongs to the register command.` };
+  }
+  if (command !== 'identify' && values.ip !== undefined) return { kind: 'usage-error', message: '--ip belongs to the identify command.' };
+  if (command === 'interfaces' && (values.identify || values.credentials !== undefined))
+    return { kind: 'usage-error', message: '--identify and --credentials belong to scan and identify.' };
+  if (command === 'scan' && values.credentials !== undefined && !values.identify)
+    return { kind: 'usage-error', message: '--credentials needs --identify (or the identify command).' };
+  if (command === 'identify') {
+    const ips = values.ip ?? [];
+    if (ips.length === 0) return { kind: 'usage-error', message: 'identify needs at least one --ip <IPv4 address>.' };
+    if (ips.length > MAX_IPS) return { kind: 'usage-error', message: `identify takes at most ${MAX_IPS} --ip addresses.` };
+    const bad = ips.find((ip) => !IPV4.test(ip));
+    if (bad !== undefined) return { kind: 'usage-error', message: `--ip ${JSON.stringify(bad.slice(0, 40))} is not an IPv4 address.` };
+    return {
+      kind: 'identify',
+      json: values.json,
+      verbose: values.verbose,
+      noSettings: values['no-settings'],
+      interfaces: values.interface,
+      ips: [...new Set(ips)],
+      credentials: values.credentials,
+    };
   }
   if (command !== 'scan' && command !== 'interfaces') {
     return {
@@ -112,5 +166,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     };
   }
   const common = { json: values.json, verbose: values.verbose, noSettings: values['no-settings'], interfaces };
-  return command === 'interfaces' ? { kind: 'interfaces', ...common } : { kind: 'scan', ...common, all: values.all, scan: scan.data };
+  return command === 'interfaces'
+    ? { kind: 'interfaces', ...common }
+    : { kind: 'scan', ...common, all: values.all, scan: scan.data, identify: values.identify, credentials: values.credentials };
 }

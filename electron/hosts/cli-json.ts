@@ -1,5 +1,6 @@
 import type { ScanDiagnostics } from '../../shared/contract.js';
 import type { Device } from '../../shared/device.js';
+import type { IdentifyResult } from '../../shared/contract/identify.js';
 
 type Writer = { write(text: string): unknown };
 
@@ -12,6 +13,22 @@ const CHUNK = 500;
  * left out and counted in diagnostics.errors, so stdout is always valid JSON.
  */
 export function writeScanJson(out: Writer, devices: Device[], diagnostics: ScanDiagnostics): void {
+  writeDevicesJson(out, devices, (leftOut) => {
+    const errors = leftOut ? [...diagnostics.errors, leftOut] : diagnostics.errors;
+    return `"diagnostics":${JSON.stringify({ ...diagnostics, errors })}`;
+  });
+}
+
+/** `identify --json`: `{devices, results}`; devices exactly as `scan --json` prints them. */
+export function writeIdentifyJson(out: Writer, devices: Device[], results: IdentifyResult[], errors: string[] = []): void {
+  writeDevicesJson(out, devices, (leftOut) => {
+    const all = leftOut ? [...errors, leftOut] : errors;
+    return `"results":${JSON.stringify(results)}${all.length ? `,"errors":${JSON.stringify(all)}` : ''}`;
+  });
+}
+
+/** The devices array written in chunks, then the rest of the object (given the left-out sentence, if any). */
+function writeDevicesJson(out: Writer, devices: Device[], rest: (leftOut: string | null) => string): void {
   const parts: string[] = [];
   let leftOut = 0;
   for (const device of devices) {
@@ -21,10 +38,7 @@ export function writeScanJson(out: Writer, devices: Device[], diagnostics: ScanD
       leftOut++;
     }
   }
-  const errors = leftOut
-    ? [...diagnostics.errors, `${leftOut} device records were too large to print and were left out.`]
-    : diagnostics.errors;
   out.write('{"devices":[');
   for (let i = 0; i < parts.length; i += CHUNK) out.write((i ? ',' : '') + parts.slice(i, i + CHUNK).join(','));
-  out.write(`],"diagnostics":${JSON.stringify({ ...diagnostics, errors })}}\n`);
+  out.write(`],${rest(leftOut ? `${leftOut} device records were too large to print and were left out.` : null)}}\n`);
 }

@@ -12,7 +12,10 @@ import { openDataFolder } from '../platform/data-folder.js';
 import { createNodePorts } from '../platform/node-ports.js';
 import type { Logger } from '../platform/ports.js';
 import { EXIT, parseCliArgs, usage } from './cli-args.js';
-import { writeScanJson } from './cli-json.js';
+import { writeIdentifyJson, writeScanJson } from './cli-json.js';
+import { formatResults, identifyDevices, prepareCredentials } from './cli-identify.js';
+import type { CredentialFs } from './cli-credentials.js';
+import { createMemorySecretStore } from '../platform/secrets.js';
 import { readPasswordFromStdin, runRegister } from './cli-register.js';
 import { formatTable } from './cli-table.js';
 
@@ -27,15 +30,25 @@ export interface CliDeps {
   /** The core for `register`: cloud settings from the data folder plus CAMERA_FINDER_* overrides, audit via `cli`. */
   createCloudCore?(log: Logger): Core;
   readStdin?(): Promise<string | null>;
+  /** The file system the --credentials file is read from (tests pass a fake to check the permission rule). */
+  credentialFs?: CredentialFs;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
+
+const CLI_CREDENTIALS_NOTE = 'The command line keeps camera passwords in memory only, for this run.';
 
 export const nodeCliDeps = (): CliDeps => ({
   createCore: (allowedInterfaces, log, options) => {
     // The same settings file, keychain service and audit.jsonl as browser mode, so the CLI uses what the UI saved.
     const data = openDataFolder({ memoryOnly: options?.noSettings ?? false });
-    return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), { allowedInterfaces });
+    return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), {
+      allowedInterfaces,
+      // Camera passwords (--credentials, CAMERA_FINDER_CAMERA_*) live in this process only (issue #8 §3).
+      credentialStore: createMemorySecretStore(CLI_CREDENTIALS_NOTE),
+      env: process.env,
+      via: 'cli',
+    });
   },
   createCloudCore: (log) => {
     const data = openDataFolder({ memoryOnly: false });
@@ -95,6 +108,23 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     return EXIT.ok;
   }
 
+  if (cmd.kind === 'identify') {
+    try {
+      return await runIdentify(cmd, core, deps);
+    } finally {
+      await core.close();
+    }
+  }
+  if (cmd.identify) {
+    // Before the scan: a refused credentials file should not cost the technician a scan.
+    const prepared = await prepareCredentials(core, cmd.credentials, deps.credentialFs);
+    if (!prepared.ok) {
+      stderr.write(prepared.message + '\n');
+      await core.close();
+      return EXIT.usage;
+    }
+  }
+
   await core.start();
   const finished = new Map<string, Finished>();
   const waiting = new Map<string, (e: Finished) => void>();
@@ -113,6 +143,12 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
   }
   const { scanId } = started.value;
   const { diagnostics, reason } = finished.get(scanId) ?? (await new Promise<Finished>((resolve) => waiting.set(scanId, resolve)));
+  let identified: Awaited<ReturnType<typeof identifyDevices>> | null = null;
+  if (cmd.identify && reason !== 'failed') {
+    if (!cmd.json && stderr.isTTY) stderr.write('\rIdentifying cameras…');
+    identified = await identifyDevices(core, undefined);
+    if (!identified.ok) diagnostics.errors.push(identified.message);
+  }
   const listed = await dispatch(core, 'devices.list', {});
   await core.close();
   const devices = (listed.ok ? listed.value.devices : []).filter((d) => cmd.all || cmd.json || d.isCamera);
@@ -126,6 +162,10 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
       stdout.write(devices.length ? formatTable(devices) + '\n' : 'No cameras answered.\n');
       stderr.write(`Probed ${diagnostics.interfaces.map((i) => `${i.name} (${i.address})`).join(', ')}; ${devices.length} found.\n`);
       for (const s of diagnostics.skipped) stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
+      if (identified?.ok && identified.results.length) {
+        const ipOf = new Map(devices.map((d) => [d.id, d.ip]));
+        stdout.write(formatResults(identified.results, (id) => ipOf.get(id) ?? null) + '\n');
+      }
     }
   }
   if (notScanned) {
@@ -136,5 +176,42 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     stderr.write(`The scan ran but its devices could not be read: ${listed.message}\n`);
     return EXIT.failed;
   }
+  if (identified && !identified.ok) {
+    stderr.write(identified.message + '\n');
+    return EXIT.failed;
+  }
   return EXIT.ok;
+}
+
+type IdentifyCommand = Extract<ReturnType<typeof parseCliArgs>, { kind: 'identify' }>;
+
+/** `identify --ip …`: no multicast, no listening; the named IPs become inventory entries and are asked directly. */
+async function runIdentify(cmd: IdentifyCommand, core: Core, deps: CliDeps): Promise<number> {
+  const { stdout, stderr } = deps;
+  const prepared = await prepareCredentials(core, cmd.credentials, deps.credentialFs);
+  if (!prepared.ok) {
+    stderr.write(prepared.message + '\n');
+    return EXIT.usage;
+  }
+  if (!core.addCameraAddresses) {
+    stderr.write('identify is not available in this build.\n');
+    return EXIT.failed;
+  }
+  const ids = core.addCameraAddresses(cmd.ips);
+  const errors = ids.length < cmd.ips.length ? [`${cmd.ips.length - ids.length} addresses were not added: the device list is full.`] : [];
+  const identified = await identifyDevices(core, ids);
+  const listed = await dispatch(core, 'devices.list', {});
+  const wanted = new Set(ids);
+  const devices = listed.ok ? listed.value.devices.filter((d) => wanted.has(d.id)) : [];
+  const results = identified.ok ? identified.results : [];
+  if (!identified.ok) errors.push(identified.message);
+  if (!listed.ok) errors.push(`The devices could not be read: ${listed.message}`);
+  if (cmd.json) writeIdentifyJson(stdout, devices, results, errors);
+  else {
+    if (devices.length) stdout.write(formatTable(devices) + '\n');
+    const ipOf = new Map(devices.map((d) => [d.id, d.ip]));
+    if (results.length) stdout.write(formatResults(results, (id) => ipOf.get(id) ?? null) + '\n');
+  }
+  for (const e of errors) stderr.write(e + '\n');
+  return errors.length ? EXIT.failed : EXIT.ok;
 }

@@ -35,9 +35,14 @@ export const CLOUD_LIMITS = { cameraIdCost: 64, messageCost: 384 };
 
 /**
  * Room kept for the fixed fields (id, times, sources, cloud, keys and punctuation): measured ~530 bytes with
- * an unknown cloud state, plus up to ~470 more for a full one (CLOUD_LIMITS).
+ * an unknown cloud state, plus up to ~470 more for a full one (CLOUD_LIMITS), plus the auth fields (AUTH_LIMITS).
  */
-const SKELETON_RESERVE = 1280;
+const SKELETON_RESERVE = 1280 + 448;
+/**
+ * The auth status sentence (issue #8) may quote a camera's host and a set name; with the set name and the cloud
+ * agent object the auth fields cost at most ~440 bytes of JSON, kept in SKELETON_RESERVE above.
+ */
+export const AUTH_LIMITS = { messageCost: 320, setCost: 64 };
 /** Facts, plus their best values repeated as top-level fields (mac, model, …), share what is left. */
 export const FACTS_BUDGET = MAX_DEVICE_JSON_BYTES - ONVIF_LIMITS.budget - SKELETON_RESERVE;
 /** `{"value":…,"source":"uuid-suffix","at":"…24 chars…","hint":false},` without the value. */

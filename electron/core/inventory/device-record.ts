@@ -18,6 +18,9 @@ import { bestFact, conflictChecked, hasConflict } from './fact-rank.js';
 import type { ObservedFact } from './observation.js';
 import { boundedOnvif } from './onvif-bounds.js';
 
+export type DeviceAuth = NonNullable<Device['auth']>;
+export type CloudAgent = NonNullable<Device['cloudAgent']>;
+
 /** What other capabilities may read of a record (the enricher, identity inference), without a projection. */
 export interface RecordView {
   readonly id: string;
@@ -52,6 +55,10 @@ export class DeviceRecord implements RecordView {
   onvif: OnvifInfo | null = null;
   /** Cloud registration state, set by the core's cloud service (registry.setCloud). */
   cloud: CloudInfo = UNKNOWN_CLOUD;
+  /** The last credentialed identification (issue #8), set by the identify service only. */
+  auth: DeviceAuth | null = null;
+  /** VXG's cloud agent as VAPIX reported it; null until an Axis camera was identified. */
+  cloudAgent: CloudAgent | null = null;
   /** Epoch ms of the latest Hello (boot or join announcement); null when the device never announced itself. */
   announcedAt: number | null = null;
   /** The index keys this record was last filed under (kept by key-index.ts). */
@@ -190,6 +197,8 @@ export function absorb(into: DeviceRecord, other: DeviceRecord): void {
   into.onvif = into.onvif ?? other.onvif;
   into.interface = into.interface ?? other.interface;
   if (into.cloud.state === 'unknown') into.cloud = other.cloud;
+  into.auth = into.auth ?? other.auth;
+  into.cloudAgent = into.cloudAgent ?? other.cloudAgent;
   if (other.announcedAt !== null) into.announcedAt = Math.max(into.announcedAt ?? other.announcedAt, other.announcedAt);
 }
 
@@ -217,7 +226,7 @@ export function toDevice(r: DeviceRecord): Device {
     facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, v.map((f) => ({ ...f }))])),
     conflicts: conflictChecked.filter((n) => hasConflict(r.facts.get(n))),
     cloud: { ...r.cloud },
-    auth: null,
-    cloudAgent: null,
+    auth: r.auth && { ...r.auth },
+    cloudAgent: r.cloudAgent && { ...r.cloudAgent },
   };
 }

@@ -6,8 +6,8 @@
 import type { CloudInfo, Device, DiscoverySourceName, FactSource } from '../../../shared/device.js';
 import { normaliseMac } from '../../../shared/mac.js';
 import { MAX_DEVICES } from '../../../shared/limits.js';
-import { clip, CLOUD_LIMITS, MAX_FACTS_PER_OBSERVATION } from './bounds.js';
-import { absorb, DeviceRecord, toDevice, type RecordView } from './device-record.js';
+import { AUTH_LIMITS, clip, CLOUD_LIMITS, MAX_FACTS_PER_OBSERVATION } from './bounds.js';
+import { absorb, DeviceRecord, toDevice, type CloudAgent, type DeviceAuth, type RecordView } from './device-record.js';
 import { KeyIndex, observationKeys } from './key-index.js';
 import type { ObservedFact, Observation } from './observation.js';
 
@@ -134,6 +134,38 @@ export class DeviceRegistry {
       message: cloud.message === null ? null : clip(cloud.message, CLOUD_LIMITS.messageCost),
     };
     return true;
+  }
+
+  /** Record the last identification (the identify service is the only writer); strings clipped like cloud's. */
+  setAuth(id: string, auth: DeviceAuth, cloudAgent: CloudAgent | null): boolean {
+    const record = this.records.get(id);
+    if (!record) return false;
+    record.auth = {
+      ...auth,
+      set: auth.set === null ? null : clip(auth.set, AUTH_LIMITS.setCost),
+      message: clip(auth.message, AUTH_LIMITS.messageCost),
+    };
+    if (cloudAgent) record.cloudAgent = { ...cloudAgent };
+    return true;
+  }
+
+  /**
+   * The record holding this IP, or a new camera record for it (`identify --ip`: a camera named by the technician,
+   * not found by discovery — its IP fact says `manual`). Null when the inventory is full.
+   */
+  ensureByIp(ip: string, at: number): string | null {
+    const existing = [...this.index.find([`ip:${ip}`])].map((id) => this.records.get(id)).filter((r) => r !== undefined);
+    const oldest = existing.sort((a, b) => a.seq - b.seq)[0];
+    if (oldest) return oldest.id;
+    if (this.records.size >= this.maxRecords || !validTime(at)) {
+      this.refusedFull++;
+      return null;
+    }
+    const record = this.create(at);
+    record.isCamera = true;
+    record.addFact({ name: 'ip', value: ip, source: 'manual', hint: false }, at);
+    this.index.update(record);
+    return record.id;
   }
 
   /** The id of the (oldest) record whose directly read MAC is `mac`, in any notation; null when none. */
