@@ -10,16 +10,21 @@ import type { CameraSpec } from './topology.js';
 export type CredentialSet = { name: string; username: string; password: string };
 
 /**
- * In the order the app tries them. The app's lockout planner allows at most 2 refused tries per camera per hour,
- * so the right set of every camera must be among the first three it tries: the set of the biggest group comes
- * first (fewest refusals overall), the Axis set last (those cameras see exactly 2 refusals — still in reach).
- * The Hikvision password is non-ASCII: digest and UsernameToken must hash it as UTF-8.
+ * In the order the app tries them on the first pass. Hazard: the app's lockout planner allows at most 2 refused
+ * tries per camera per hour and never makes a 3rd (many cameras lock on it), so a camera whose right set is 3rd
+ * is out of reach: the biggest group's set goes first (fewest refusals overall), Hikvision's second, and the Axis
+ * cameras — the smallest group — get 2 refusals and the app's sentence "Put the right set first". The lab test
+ * then does what that sentence says, with AXIS_FIRST. The Hikvision password is non-ASCII: digest and
+ * UsernameToken must hash it as UTF-8.
  */
 export const CREDENTIAL_SETS: readonly CredentialSet[] = [
   { name: 'site default', username: 'admin', password: 'Site-7rQ2-default' },
   { name: 'hikvision', username: 'admin', password: 'Hïk-Ωmega-48Zp' },
   { name: 'axis', username: 'root', password: 'Axis-v9Lk-3301' },
 ];
+
+/** The same three sets with the Axis set first: the second pass, for the cameras the first pass could not reach. */
+export const AXIS_FIRST: readonly CredentialSet[] = [CREDENTIAL_SETS[2]!, CREDENTIAL_SETS[0]!, CREDENTIAL_SETS[1]!];
 
 /** A Bosch-like serial: 18 digits with leading zeros, which a number parser would mangle. */
 export const LONG_SERIAL = '004206251234567890';
@@ -35,9 +40,13 @@ const siteProfiles = ['dahua', 'reolink', 'soap11-oem', 'hikvision'] as const;
  * `count` cameras on the lab bridge: half on the site set (every auth mode, several vendors), a quarter Hikvision
  * on their own set (SHA-256+MD5, WS-Security, both), a quarter Axis with VAPIX and VXG's agent on the Axis set.
  * With `quirks`, the first cameras of each group carry the skewed clocks, no-UTC clock, long serial and lockout.
+ * With `oneSet`, every camera takes the site set (the bench: the right set is the first one tried).
  */
-export function identifyCameras(count: number, quirks = true): IdentifyCameraPlan[] {
-  const [site, hik, axis] = CREDENTIAL_SETS as [CredentialSet, CredentialSet, CredentialSet];
+export function identifyCameras(count: number, options: { quirks?: boolean; oneSet?: boolean } = {}): IdentifyCameraPlan[] {
+  const [site, siteOrHik, siteOrAxis] = CREDENTIAL_SETS as [CredentialSet, CredentialSet, CredentialSet];
+  const hik = options.oneSet ? site : siteOrHik;
+  const axis = options.oneSet ? site : siteOrAxis;
+  const quirks = options.quirks ?? true;
   const plans: IdentifyCameraPlan[] = [];
   for (let i = 0; i < count; i++) {
     const group = i % 4 < 2 ? 'site' : i % 4 === 2 ? 'hik' : 'axis';
@@ -57,7 +66,7 @@ export function identifyCameras(count: number, quirks = true): IdentifyCameraPla
       plans.push({ set: axis, spec: { id, profile: 'axis', device: { auth, users: users(axis), vapix } } });
     }
   }
-  if (quirks) applyQuirks(plans);
+  if (quirks && !options.oneSet) applyQuirks(plans);
   return plans;
 }
 
