@@ -1,6 +1,7 @@
 /**
  * Benchmarks: `npm run bench -- discovery --cameras 250 [--timeout 3000]` (in the lab: Linux, root) and
- * `npm run bench -- register --cameras 250 [--latency-ms 50]` (cloud simulator on loopback, test/bench/register.ts).
+ * `npm run bench -- register --cameras 250 [--latency-ms 50]` (cloud simulator on loopback, test/bench/register.ts) and
+ * `npm run bench -- identify --cameras 250` (logins to lab cameras, test/bench/identify.ts).
  * Prints one JSON report and writes it to bench-results/. Nothing here asserts; tests assert behaviour.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Device } from '../../shared/device.js';
 import { labUnavailableReason } from '../lab/can-run.js';
 import { createLab, type CameraSpec } from '../lab/lab.js';
+import { benchIdentify } from './identify.js';
 import { benchRegister } from './register.js';
 
 const { values, positionals } = parseArgs({
@@ -22,8 +24,19 @@ if (positionals[0] === 'register') {
   await benchRegister(Number(values.cameras), Number(values['latency-ms']));
   process.exit(0);
 }
+if (positionals[0] === 'identify') {
+  const why = labUnavailableReason();
+  if (why) {
+    process.stderr.write(`Cannot run the benchmark: ${why}.\n`);
+    process.exit(1);
+  }
+  await benchIdentify(Number(values.cameras));
+  process.exit(0);
+}
 if (positionals[0] !== 'discovery') {
-  process.stderr.write('usage: npm run bench -- discovery [--cameras N] [--timeout ms] | register [--cameras N] [--latency-ms N]\n');
+  process.stderr.write(
+    'usage: npm run bench -- discovery [--cameras N] [--timeout ms] | register [--cameras N] [--latency-ms N] | identify [--cameras N]\n',
+  );
   process.exit(2);
 }
 const why = labUnavailableReason();

@@ -4,6 +4,7 @@
  * a namespace. The MAC in GetNetworkInterfaces is the camera's own interface MAC as the kernel reports it.
  */
 import { createOnvifDevice, type OnvifDevice } from './onvif-device/device.js';
+import { getProfile } from './profiles.js';
 import { onvifHandler, startSimServer, type RequestHandler, type SimServer } from './onvif-device/server.js';
 import type { SimCameraConfig, SimDeviceState } from './sim-protocol.js';
 import { createVapixDevice, type VapixDevice } from './vapix/vapix.js';
@@ -23,8 +24,19 @@ export interface CameraDevice {
 
 const hex12 = (mac: string): string => mac.replaceAll(':', '').toUpperCase();
 
+/**
+ * Ports the camera serves its device service on: 80 (where `identify --ip` asks) plus the port its WS-Discovery
+ * XAddrs advertise (Reolink 8000, the SOAP 1.1 OEM 8899), read from the profile's own ProbeMatches.
+ */
+function servicePorts(cfg: SimCameraConfig): number[] {
+  const text = getProfile(cfg.profile).probeMatches(cfg, { relatesTo: 'urn:uuid:0', instanceId: 1, messageNumber: 1 }).toString('utf8');
+  const escaped = cfg.ip.replaceAll('.', '\\.');
+  const ports = [...text.matchAll(new RegExp(`http://${escaped}(?::(\\d+))?/`, 'g'))].map((m) => Number(m[1] ?? 80));
+  return [...new Set([80, ...ports])];
+}
+
 /** Starts the device service of one camera, or returns null when its config has none. */
-export async function startCameraDevice(cfg: SimCameraConfig, port = 80): Promise<CameraDevice | null> {
+export async function startCameraDevice(cfg: SimCameraConfig): Promise<CameraDevice | null> {
   const d = cfg.device;
   if (!d) return null;
   const manufacturer = d.manufacturer ?? MANUFACTURER[cfg.profile] ?? 'Generic';
@@ -60,16 +72,17 @@ export async function startCameraDevice(cfg: SimCameraConfig, port = 80): Promis
     });
     handlers.push(vapix);
   }
-  const server: SimServer = await startSimServer({ host: cfg.ip, port, handlers });
+  const servers: SimServer[] = await Promise.all(servicePorts(cfg).map((port) => startSimServer({ host: cfg.ip, port, handlers })));
   return {
     state: () => ({
       requests: onvif.state.requests,
-      failures: onvif.state.failures + (vapix?.state.failures ?? 0),
+      failures: onvif.state.failures,
       lockouts: onvif.state.lockouts,
       successes: onvif.state.successes,
       locked: onvif.isLocked(),
       vapixRequests: vapix?.state.requests ?? 0,
+      vapixFailures: vapix?.state.failures ?? 0,
     }),
-    close: () => server.close(),
+    close: async () => void (await Promise.all(servers.map((s) => s.close()))),
   };
 }

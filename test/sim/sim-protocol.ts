@@ -53,11 +53,14 @@ export type SimCameraConfig = SimCamera & {
 /** What a lab test reads back from a camera's device service: its failure counter and lockouts. */
 export type SimDeviceState = {
   requests: number;
+  /** ONVIF requests that presented wrong credentials (what the lockout counts). */
   failures: number;
   lockouts: number;
   successes: number;
   locked: boolean;
   vapixRequests: number;
+  /** VAPIX refusals: counted apart, the simulated Axis locks on ONVIF failures only. */
+  vapixFailures: number;
 };
 
 /** Passed as JSON in argv[2] (or as the first stdin line) to camera-sim.ts. */
