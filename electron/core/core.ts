@@ -109,6 +109,11 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     log: ports.log,
     audit: ports.audit,
     vault,
+    // The lockout ledger lives in the settings store (the data folder): a repeated CLI run sees earlier failures.
+    ledgerStore: {
+      load: () => ports.settings.get<unknown>('loginAttempts'),
+      save: (data) => ports.settings.set('loginAttempts', data),
+    },
     via: options.via ?? 'ui',
     ...(options.identify?.concurrency ? { concurrency: options.identify.concurrency } : {}),
     ...(options.identify?.policy ? { policy: options.identify.policy } : {}),

@@ -62,20 +62,65 @@ export interface CameraAuthOutcome<T> {
   sentence: string;
 }
 
-interface Entry {
+export interface Entry {
   at: number;
   failed: boolean;
 }
 
-/** Attempts per camera, remembered across identify runs in this session. Keys are MAC, serial or IP. */
+/** Where a ledger survives the process: a second CLI run within the hour must see the first run's failures. */
+export interface AttemptLedgerStore {
+  load(): unknown;
+  save(data: Record<string, Entry[]>): void;
+}
+
+/** Ledger bounds: cameras remembered, attempts per camera, and how long an attempt is kept at most. */
+const LEDGER_MAX_KEYS = 5000;
+const LEDGER_MAX_PER_KEY = 16;
+const LEDGER_RETENTION_MS = 24 * 3_600_000;
+
+/**
+ * Attempts per camera, remembered across identify runs — across processes too when given a store (the CLI and
+ * browser mode keep it in the data folder): a technician who repeats a command within the hour must not spend a
+ * camera's last try before it locks. Keys are MAC, serial or IP. Holds times and outcomes only, never a secret.
+ */
 export class AttemptLedger {
   private readonly entries = new Map<string, Entry[]>();
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly store?: AttemptLedgerStore,
+  ) {
+    if (store) this.restore(store.load());
+  }
 
   record(key: string, failed: boolean): void {
     const list = this.entries.get(key) ?? [];
     list.push({ at: this.now(), failed });
-    this.entries.set(key, list);
+    this.entries.delete(key); // re-insert: Map order is least recently used first
+    this.entries.set(key, list.slice(-LEDGER_MAX_PER_KEY));
+    this.persist();
+  }
+
+  /** Reads a stored ledger defensively: anything not shaped like one is ignored (a torn or foreign file). */
+  private restore(raw: unknown): void {
+    if (typeof raw !== 'object' || raw === null) return;
+    const since = this.now() - LEDGER_RETENTION_MS;
+    for (const [key, list] of Object.entries(raw as Record<string, unknown>).slice(-LEDGER_MAX_KEYS)) {
+      if (!Array.isArray(list) || key.length > 128) continue;
+      const kept = list
+        .filter((e): e is Entry => typeof e === 'object' && e !== null && typeof e.at === 'number' && typeof e.failed === 'boolean')
+        .filter((e) => e.at > since && e.at <= this.now() + 60_000)
+        .slice(-LEDGER_MAX_PER_KEY)
+        .map((e) => ({ at: e.at, failed: e.failed }));
+      if (kept.length > 0) this.entries.set(key, kept);
+    }
+  }
+
+  private persist(): void {
+    if (!this.store) return;
+    const since = this.now() - LEDGER_RETENTION_MS;
+    for (const [key, list] of this.entries) if (!list.some((e) => e.at > since)) this.entries.delete(key);
+    while (this.entries.size > LEDGER_MAX_KEYS) this.entries.delete(this.entries.keys().next().value as string);
+    this.store.save(Object.fromEntries(this.entries));
   }
 
   /** Entries inside the window, oldest first (older ones are forgotten here). */

@@ -12,7 +12,7 @@ import type { HttpClient } from '../../../platform/http.js';
 import type { AuditLog } from '../../../platform/audit-log.js';
 import type { Clock, Logger } from '../../../platform/ports.js';
 import type { ObservedFact } from '../../inventory/observation.js';
-import { AttemptLedger, type AttemptPolicy } from '../credentials/attempts.js';
+import { AttemptLedger, type AttemptLedgerStore, type AttemptPolicy } from '../credentials/attempts.js';
 import type { CredentialVault } from '../vault.js';
 import { identifyCamera } from './identify-camera.js';
 import { identifiedFacts, macDisagreement } from './reconcile.js';
@@ -34,6 +34,8 @@ export interface IdentifyServiceOptions {
   audit: AuditLog;
   vault: CredentialVault;
   inventory: IdentifyInventory;
+  /** Keeps the lockout ledger across processes (the data folder); memory only when absent. */
+  ledgerStore?: AttemptLedgerStore;
   via?: string;
   concurrency?: number;
   policy?: Partial<AttemptPolicy>;
@@ -44,7 +46,7 @@ export interface IdentifyService {
 }
 
 export function createIdentifyService(o: IdentifyServiceOptions): IdentifyService {
-  const ledger = new AttemptLedger(() => o.clock.now());
+  const ledger = new AttemptLedger(() => o.clock.now(), o.ledgerStore);
   const preferred = new Map<string, string>();
   const via = o.via ?? 'ui';
   const audit = (camera: string, result: 'ok' | 'failed' | 'info', message: string) => {
