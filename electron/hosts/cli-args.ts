@@ -33,7 +33,10 @@ export const usage = `Usage:
   --credentials <f>   credential sets to try, in order: a JSON file [{"name", "username", "password"}, …] that
                       only its owner may read (chmod 600); without it, one set from CAMERA_FINDER_CAMERA_USER and
                       CAMERA_FINDER_CAMERA_PASSWORD. Passwords are kept in memory only and never printed.
-                      A camera is never tried with more sets than it can take without locking (3 a camera an hour).
+                      An entry may add "vendor": "AXIS" (tried first on that vendor's cameras only) or
+                      "camera": "<MAC or IP>" (tried first on that camera).
+                      A camera is never tried with more sets than it can take without locking (2 refusals a camera
+                      an hour, remembered in the data folder across runs).
   --ip <IP>           identify: the camera at this IPv4 address, asked directly, no multicast (repeatable);
                       identify --json prints {"devices": [...], "results": [...]}
   --mac <MAC>         register the camera with this MAC (repeatable; all share --password)

@@ -15,12 +15,28 @@ const MAX_FILE_BYTES = 64 * 1024;
 const MAX_SETS = 64;
 
 const saveArgs = identifyCommands['credentials.save'].args;
-const entrySchema = z.object({ name: saveArgs.shape.name, username: saveArgs.shape.username, password: saveArgs.shape.password }).strict();
+/**
+ * `vendor` (optional) makes the set a per-vendor one: tried first, and only, on cameras whose IEEE vendor or ONVIF
+ * manufacturer contains it; `camera` (a MAC or IP) makes it a per-camera one, tried before everything else.
+ * Without either the set applies to every camera, in file order (issue 8's format, unchanged).
+ */
+const entrySchema = z
+  .object({
+    name: saveArgs.shape.name,
+    username: saveArgs.shape.username,
+    password: saveArgs.shape.password,
+    vendor: z.string().min(1).max(64).optional(),
+    camera: z.string().min(1).max(64).optional(),
+  })
+  .strict()
+  .refine((e) => !(e.vendor && e.camera), { message: 'give "vendor" or "camera", not both' });
 
 export interface FileCredentialSet {
   name: string;
   username: string;
   password: string;
+  vendor?: string;
+  camera?: string;
 }
 
 export type CredentialsFile = { ok: true; sets: FileCredentialSet[] } | { ok: false; message: string };
@@ -70,7 +86,7 @@ export async function readCredentialsFile(path: string, fs: CredentialFs = nodeC
       const field = parsed.error.issues[0]?.path[0];
       return {
         ok: false,
-        message: `Entry ${index + 1} of the credentials file ${shown} is malformed${field !== undefined ? ` at "${String(field)}"` : ''}: each entry needs "name" (1-64 characters), "username" (1-128) and "password" (1-256), nothing else.`,
+        message: `Entry ${index + 1} of the credentials file ${shown} is malformed${field !== undefined ? ` at "${String(field)}"` : ''}: each entry needs "name" (1-64 characters), "username" (1-128) and "password" (1-256), and may have "vendor" or "camera" (1-64), nothing else.`,
       };
     }
     if (sets.some((s) => s.name === parsed.data.name))

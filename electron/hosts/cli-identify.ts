@@ -16,7 +16,9 @@ export async function prepareCredentials(core: Core, file: string | undefined, f
     const read = await readCredentialsFile(file, fs);
     if (!read.ok) return read;
     for (const set of read.sets) {
-      const saved = await dispatch(core, 'credentials.save', { ...set, scope: 'site', match: null });
+      const { vendor, camera, ...secret } = set;
+      const scope = vendor ? 'vendor' : camera ? 'camera' : 'site';
+      const saved = await dispatch(core, 'credentials.save', { ...secret, scope, match: vendor ?? camera ?? null });
       if (!saved.ok) return { ok: false, message: `Credential set "${set.name}" could not be kept: ${saved.message}` };
     }
   }

@@ -5,9 +5,10 @@
  * as the CLI in the tech namespace (`scan --json --identify`, `identify --ip … --json`) with its own data folder,
  * which is grepped for the passwords afterwards, as are its stdout and stderr.
  *
- * Two passes, as a technician would: the app never makes a camera's 3rd refused try in an hour, so with the sets
- * [site, hikvision, axis] the Axis cameras are refused twice and told "Put the right set first"; the second pass
- * does that (identify --ip with the Axis set first). See CREDENTIAL_SETS for why the order is what it is.
+ * One pass with per-vendor sets (the file's optional "vendor" field): each camera is tried with its vendor's set
+ * first, then the site default. The lockout planner never makes a camera's 3rd refused try in an hour — and
+ * remembers that across CLI runs in the data folder — so the camera that locks after 3 failures is then given
+ * three wrong sets twice: 2 refusals, then "not tried", never locked.
  */
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../../shared/device.js';
 import { announceSkip } from '../../lab/can-run.js';
-import { AXIS_FIRST, CREDENTIAL_SETS, LONG_SERIAL, identifyCameras, type CredentialSet } from '../../lab/identify-cameras.js';
+import { CREDENTIAL_SETS, LONG_SERIAL, identifyCameras, type CredentialSet } from '../../lab/identify-cameras.js';
 import type { SimDeviceState } from '../../sim/sim-protocol.js';
 import type { ExecResult } from '../../lab/ip.js';
 import { createLab, readNeighbours, type Lab, type LabCamera } from '../../lab/lab.js';
@@ -57,12 +58,11 @@ describe.skipIf(skip)('Identify with credentials in the lab (50 cameras, 4 auth 
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-identify-lab-data-'));
   const credsDir = mkdtempSync(join(tmpdir(), 'cf-identify-lab-creds-'));
   const runs: ExecResult[] = [];
-  /** After the first pass (scan --identify) only. */
-  let firstPass: Device[] = [];
-  /** The first pass with the second pass's devices laid over it, by IP. */
+  /** `scan --json --identify` with per-vendor sets. */
   let scanned: Device[] = [];
   let routedDevices: Device[] = [];
-  let lockoutAfterFirst: SimDeviceState | null = null;
+  /** The lockout camera after one and after two runs with only wrong sets before its right one. */
+  const wrongRuns: { device: Device; state: SimDeviceState | null }[] = [];
   const saved = { ...process.env };
   const cli = async (args: string[], what: string): Promise<ExecResult> => {
     const run = await lab.execInTech('node', ['dist/electron/cli.js', ...args], { timeoutMs: 90_000 });
@@ -70,7 +70,7 @@ describe.skipIf(skip)('Identify with credentials in the lab (50 cameras, 4 auth 
     if (run.code !== 0 && run.stdout.trim() === '') throw new Error(`${what} exited ${run.code}: ${run.stderr.slice(0, 1000)}`);
     return run;
   };
-  const credentialsFile = (name: string, sets: readonly CredentialSet[]): string => {
+  const credentialsFile = (name: string, sets: readonly (CredentialSet & { vendor?: string })[]): string => {
     const path = join(credsDir, name);
     writeFileSync(path, JSON.stringify(sets), { mode: 0o600 });
     chmodSync(path, 0o600);
@@ -89,17 +89,19 @@ describe.skipIf(skip)('Identify with credentials in the lab (50 cameras, 4 auth 
     lab = await createLab({ prefix: 'cfid', cameras: plans.map((p) => p.spec) });
     routed = await addRoutedSubnet(lab, routedSpecs);
     const first = credentialsFile('first.json', CREDENTIAL_SETS);
-    const scanArgs = ['scan', '--json', '--identify', '--credentials', first, '--interface', lab.techIface, '--timeout', '3000'];
-    firstPass = devicesOf(await cli(scanArgs, 'scan --identify'), 'scan --identify');
-    lockoutAfterFirst = await lab.sim.deviceState('lockout-3');
-    const refused = firstPass.filter((d) => d.auth?.status === 'refused' && d.ip !== null).flatMap((d) => ['--ip', d.ip!]);
-    const second = refused.length
-      ? devicesOf(
-          await cli(['identify', ...refused, '--credentials', credentialsFile('axis-first.json', AXIS_FIRST), '--json'], 'identify'),
-          'identify',
-        )
-      : [];
-    scanned = firstPass.map((d) => second.find((x) => x.ip === d.ip) ?? d);
+    const [site, hik, axis] = CREDENTIAL_SETS as [CredentialSet, CredentialSet, CredentialSet];
+    const perVendor = credentialsFile('per-vendor.json', [site, { ...hik, vendor: 'hikvision' }, { ...axis, vendor: 'axis' }]);
+    const scanArgs = ['scan', '--json', '--identify', '--credentials', perVendor, '--interface', lab.techIface, '--timeout', '3000'];
+    scanned = devicesOf(await cli(scanArgs, 'scan --identify'), 'scan --identify');
+    const wrongFirst = credentialsFile(
+      'wrong-first.json',
+      ['wrong 1', 'wrong 2', 'wrong 3'].map((name) => ({ name, username: 'root', password: `not-${name}-pass` })).concat([axis]),
+    );
+    const lockIp = camById('lockout-3').ip;
+    for (let i = 0; i < 2; i++) {
+      const [device] = devicesOf(await cli(['identify', '--ip', lockIp, '--credentials', wrongFirst, '--json'], 'identify'), 'identify');
+      wrongRuns.push({ device: device!, state: await lab.sim.deviceState('lockout-3') });
+    }
     const ips = routed.cameras.flatMap((c) => ['--ip', c.ip]);
     routedDevices = devicesOf(await cli(['identify', ...ips, '--credentials', first, '--json'], 'identify --ip'), 'identify --ip');
   });
@@ -109,22 +111,7 @@ describe.skipIf(skip)('Identify with credentials in the lab (50 cameras, 4 auth 
     await lab?.destroy();
   });
 
-  it('first pass: the site and Hikvision groups log in; Axis cameras are refused twice and told which set was not tried', () => {
-    const rows = plans.map(({ spec, set }) => {
-      const d = firstPass.find((x) => x.ip === camById(spec.id).ip);
-      const reachable = set.name !== 'axis';
-      return {
-        id: spec.id,
-        ok: reachable
-          ? d?.auth?.status === 'authenticated' && d.auth.set === set.name
-          : d?.auth?.status === 'refused' && d.auth.message.includes('"axis" was not tried'),
-        auth: d?.auth ?? null,
-      };
-    });
-    expect(rows.filter((r) => !r.ok)).toEqual([]);
-  });
-
-  it('after the second pass (Axis set first), every camera on the bridge is identified with the set that opens it', () => {
+  it('identifies every camera on the bridge with the set that opens it, in one pass (per-vendor sets)', () => {
     const wrong = plans.flatMap(({ spec, set }) => {
       const d = scanned.find((x) => x.ip === camById(spec.id).ip);
       return d?.auth?.status === 'authenticated' && d.auth.set === set.name
@@ -163,10 +150,14 @@ describe.skipIf(skip)('Identify with credentials in the lab (50 cameras, 4 auth 
     expect(d.firmware).toBe('5.7.3');
   });
 
-  it('never locks a camera: the one that locks after 3 failures saw 2, was not locked, and logged in on the second pass', async () => {
-    expect(lockoutAfterFirst).toMatchObject({ failures: 2, lockouts: 0, locked: false });
-    expect(await lab.sim.deviceState('lockout-3')).toMatchObject({ failures: 2, lockouts: 0, locked: false });
-    expect(byIp(scanned, camById('lockout-3')).auth).toMatchObject({ status: 'authenticated', set: 'axis' });
+  it('never locks a camera: given only wrong sets before its right one, twice, it sees 2 failures and is not locked', async () => {
+    const [once, twice] = wrongRuns;
+    expect(once?.device.auth).toMatchObject({ status: 'refused' });
+    expect(once?.device.auth?.message).toContain('were not tried');
+    expect(once?.state).toMatchObject({ failures: 2, lockouts: 0, locked: false });
+    // A second run (a new CLI process) remembers the first run's failures through the data folder.
+    expect(twice?.device.auth).toMatchObject({ status: 'not-tried' });
+    expect(twice?.state).toMatchObject({ failures: 2, lockouts: 0, locked: false });
     const states = await Promise.all(lab.cameras.map(async (c) => ({ id: c.id, s: await lab.sim.deviceState(c.id) })));
     expect(states.filter(({ s }) => !s || s.lockouts > 0 || s.locked || s.failures > 2)).toEqual([]);
   });
