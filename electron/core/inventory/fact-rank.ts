@@ -6,9 +6,11 @@ import type { Fact, FactName, FactSource } from '../../../shared/device.js';
  */
 const priority: FactSource[] = [
   'manual',
-  'arp',
+  // Read from the camera itself after a login: the interface that holds its IP (issue 8). Outranks the neighbour
+  // table, which can show a proxy's MAC; when the two differ both stay and the row is flagged as a conflict.
   'onvif',
   'vapix',
+  'arp',
   'upnp',
   'mdns-txt',
   'wsd-scope',

@@ -127,9 +127,12 @@ describe.skipIf(skip)('Identify with credentials in the lab (50 cameras, 4 auth 
       const d = byIp(scanned, cam);
       // Axis cameras report it twice (ONVIF and VAPIX): every value the camera gave must be the one MAC.
       const fromDevice = [...new Set((d.facts.mac ?? []).filter((f) => f.source === 'onvif' || f.source === 'vapix').map((f) => f.value))];
-      return { id: cam.id, mac: d.mac, fromDevice, neighbour: neighbours.get(cam.ip), conflict: d.conflicts.includes('mac') };
+      const row = { id: cam.id, mac: d.mac, macSource: d.macSource, fromDevice, neighbour: neighbours.get(cam.ip) };
+      return { ...row, conflict: d.conflicts.includes('mac') };
     });
-    expect(rows).toEqual(lab.cameras.map((c) => ({ id: c.id, mac: c.mac, fromDevice: [c.mac], neighbour: c.mac, conflict: false })));
+    expect(rows).toEqual(
+      lab.cameras.map((c) => ({ id: c.id, mac: c.mac, macSource: 'onvif', fromDevice: [c.mac], neighbour: c.mac, conflict: false })),
+    );
   });
 
   it('logs in to cameras whose clock is an hour ahead, an hour behind, or sent without UTC', () => {
