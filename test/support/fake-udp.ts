@@ -1,41 +1,16 @@
 /** Fake clock and UDP sockets so source tests run instantly and send nothing on any network. */
-import type { Clock, LogFields, Logger, RemoteInfo, UdpSocket, UdpSocketOptions } from '../../electron/platform/ports.js';
+import { ManualClock } from './manual-clock.js';
+import type { LogFields, Logger, RemoteInfo, UdpSocket, UdpSocketOptions } from '../../electron/platform/ports.js';
 
 /** Lets promise callbacks (bind, send, close) settle. */
 export const flush = async (): Promise<void> => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 };
 
-export class FakeClock implements Clock {
-  private time = 1_700_000_000_000;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 0;
-  now(): number {
-    return this.time;
-  }
-  setTimeout(fn: () => void, ms: number): () => void {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + Math.max(0, ms), fn, id });
-    return () => {
-      this.timers = this.timers.filter((timer) => timer.id !== id);
-    };
-  }
-  pending(): number {
-    return this.timers.length;
-  }
-  /** Runs every timer due within `ms`, in time order, letting promises settle after each. */
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    await flush();
-    for (;;) {
-      const next = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!next) break;
-      this.timers = this.timers.filter((timer) => timer !== next);
-      this.time = next.at;
-      next.fn();
-      await flush();
-    }
-    this.time = end;
+/** The shared manual clock, starting where the discovery tests expect. */
+export class FakeClock extends ManualClock {
+  constructor() {
+    super(1_700_000_000_000);
   }
 }
 

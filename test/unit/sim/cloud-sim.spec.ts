@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerCamera } from '../../../electron/core/cloud/register.js';
 import { expectedWaitMs } from '../../../electron/core/cloud/seed-schedule.js';
-import { FakeClock } from '../../sim/provisioning/fake-clock.js';
+import { FakeClock } from '../../support/fake-udp.js';
 import { httpAsk, httpConnect, type AskVariant } from '../../sim/provisioning/http-camera-side.js';
 import { ProvisioningCamera } from '../../sim/provisioning/provisioning-camera.js';
 import { SECRETS, startFixture, type CloudFixture } from '../electron/core/cloud/cloud-fixture.js';

@@ -1,6 +1,6 @@
 /** The seed's camera provisioning behaviour on a fake clock: an hour runs in milliseconds. */
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../sim/provisioning/fake-clock.js';
+import { FakeClock } from '../../support/fake-udp.js';
 import { ProvisioningCamera } from '../../sim/provisioning/provisioning-camera.js';
 
 const MIN = 60_000;

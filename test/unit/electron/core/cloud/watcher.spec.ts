@@ -3,7 +3,7 @@ import type { AdminApi, Channel } from '../../../../../electron/core/cloud/admin
 import { failure, success, type CloudResult } from '../../../../../electron/core/cloud/failure.js';
 import { createCloudWatcher } from '../../../../../electron/core/cloud/watcher.js';
 import type { Logger } from '../../../../../electron/platform/ports.js';
-import { FakeClock } from '../../../../sim/provisioning/fake-clock.js';
+import { FakeClock } from '../../../../support/fake-udp.js';
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
