@@ -17,8 +17,25 @@ export const commandNames = [
   'credentials.save',
   'credentials.remove',
   'identify.run',
+  'token.write',
+  'cloud.move',
+  'onboard.preview',
+  'onboard.start',
+  'onboard.pause',
+  'onboard.resume',
+  'onboard.cancel',
+  'onboard.status',
+  'onboard.report',
 ] as const;
-export const eventNames = ['device-found', 'device-updated', 'device-lost', 'device-merged', 'scan-progress', 'scan-finished'] as const;
+export const eventNames = [
+  'device-found',
+  'device-updated',
+  'device-lost',
+  'device-merged',
+  'scan-progress',
+  'scan-finished',
+  'onboard-progress',
+] as const;
 
 export type CommandName = (typeof commandNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -7,6 +7,8 @@ export const netInterfaceSchema = z.object({
   /** e.g. 198.18.0.2/16 */
   cidr: z.string(),
   mac: z.string().nullable(),
+  /** Virtual, VPN or container adapter (tun/tap/wg/docker/veth…): probed, but labelled (issue #10). */
+  virtual: z.boolean().optional(),
 });
 export type NetInterface = z.infer<typeof netInterfaceSchema>;
 

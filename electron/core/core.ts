@@ -275,6 +275,16 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       }
       return ids;
     },
+    // Issue #9 and #11 commands: wired by their own changes; until then they say so.
+    'token.write': async () => notYet('Writing tokens'),
+    'cloud.move': async () => notYet('Moving a camera'),
+    'onboard.preview': async () => notYet('Onboarding'),
+    'onboard.start': async () => notYet('Onboarding'),
+    'onboard.pause': async () => notYet('Onboarding'),
+    'onboard.resume': async () => notYet('Onboarding'),
+    'onboard.cancel': async () => notYet('Onboarding'),
+    'onboard.status': async () => notYet('Onboarding'),
+    'onboard.report': async () => notYet('Onboarding'),
     'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
 }
@@ -292,6 +302,8 @@ async function guarded<T>(run: () => Promise<T>): Promise<Result<T>> {
     return fail('unavailable', `The cloud settings could not be read or saved.${why}`);
   }
 }
+
+const notYet = (what: string) => fail('unavailable', `${what} is not available in this build yet.`);
 
 /** Shown in the scan's diagnostics when new devices were refused because the inventory was full. */
 function inventoryFullMessage(refused: number): string {

@@ -12,12 +12,17 @@ import { deviceCommands, deviceEvents } from './devices.js';
 import { identifyCommands } from './identify.js';
 import { interfaceCommands } from './interfaces.js';
 import { scanCommands, scanEvents } from './scan.js';
+import { tokenCommands } from './tokens.js';
+import { onboardCommands, onboardEvents } from './onboard.js';
 
 export { commandNames, eventNames, isCommandName, isEventName } from '../names.js';
 export type { CommandName, EventName } from '../names.js';
 export { SCAN_TIMEOUT_MS, scanDiagnosticsSchema, type ScanDiagnostics } from './scan.js';
 export * from './cloud.js';
 export * from './identify.js';
+export * from './tokens.js';
+export * from './onboard.js';
+export { scanProtocols, multicastProtocols, sweepRequestSchema, SWEEP_MAX_UNCONFIRMED_PREFIX } from './scan.js';
 
 type CommandSpec = { args: z.ZodType; result: z.ZodType };
 
@@ -31,8 +36,10 @@ export const commands = {
   ...interfaceCommands,
   ...cloudCommands,
   ...identifyCommands,
+  ...tokenCommands,
+  ...onboardCommands,
 } satisfies Record<CommandName, CommandSpec>;
-export const events = { ...deviceEvents, ...scanEvents } satisfies Record<EventName, z.ZodType>;
+export const events = { ...deviceEvents, ...scanEvents, ...onboardEvents } satisfies Record<EventName, z.ZodType>;
 /** Spreads escape the excess-property check of `satisfies`; this makes an extra schema a compile error too. */
 export type ContractMatchesNames = Assert<SameKeys<typeof commands, CommandName>> & Assert<SameKeys<typeof events, EventName>>;
 

@@ -9,6 +9,14 @@ import { ok } from '../../shared/result.js';
 import type { Core } from '../../electron/core/core.js';
 import { EventHub } from '../../electron/core/events.js';
 
+const idleJob: CommandResult<'onboard.status'>['job'] & object = {
+  jobId: 'job-1',
+  mode: 'provision',
+  ledgerPath: null,
+  progress: { total: 0, done: 0, failed: 0, running: 0, waiting: 0, pending: 0, ratePerMinute: 0, etaMs: null, state: 'finished' },
+  cameras: [],
+};
+
 /** What each fake answers unless a test replaces it: an idle core with nothing found. */
 export const defaultAnswers: { [K in CommandName]: CommandResult<K> } = {
   'scan.start': { scanId: 'scan-1' },
@@ -43,6 +51,15 @@ export const defaultAnswers: { [K in CommandName]: CommandResult<K> } = {
   'credentials.save': { sets: [], persistent: false, warning: null },
   'credentials.remove': { sets: [], persistent: false, warning: null },
   'identify.run': { results: [] },
+  'token.write': { results: [] },
+  'cloud.move': { deviceId: 'd1', ok: false, register: null, write: null, previousRecordDeleted: null, steps: [], message: '' },
+  'onboard.preview': { problems: [], matched: [], rowsWithoutCamera: [], camerasWithoutRow: [] },
+  'onboard.start': idleJob,
+  'onboard.pause': idleJob,
+  'onboard.resume': idleJob,
+  'onboard.cancel': idleJob,
+  'onboard.status': { job: null, resumable: false },
+  'onboard.report': { csv: '', fileName: 'onboarding-report.csv' },
 };
 
 /** One `vi.fn` per command, answering `defaultAnswers` (or `answers`, for the commands it names). */
