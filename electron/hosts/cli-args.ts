@@ -54,7 +54,7 @@ export const usage = `Usage:
   --token <token>     write-token: write this pasted token; "-" reads it from stdin (keeps it out of process lists).
                       With neither, the camera's own channel is used, found or created by its camera ID as
                       register does (no provisioning record is posted).
-                      write-token --json prints {"results": [...], "devices": [...], "identified": [...], "errors": [...]}.
+                      write-token --json prints {"device", "identify", "result", "errors"}.
 
   register and write-token take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
   CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and

@@ -35,21 +35,13 @@ interface Report {
   errors: string[];
 }
 
-/** `--json`: arrays like `register --json` ({results}) and `identify --json` ({devices}), one entry per camera. */
-const json = (r: Report) => ({
-  results: r.result ? [r.result] : [],
-  devices: r.device ? [r.device] : [],
-  identified: r.identify ? [r.identify] : [],
-  errors: r.errors,
-});
-
 const printable = (text: string) => text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
 
 export async function runWriteToken(cmd: WriteTokenCommand, core: Core, io: WriteTokenIo): Promise<number> {
   const report: Report = { device: null, identify: null, result: null, errors: [] };
   const done = (code: number, sentence?: string): number => {
     if (sentence) report.errors.push(sentence);
-    if (cmd.json) io.stdout.write(JSON.stringify(json(report)) + '\n');
+    if (cmd.json) io.stdout.write(JSON.stringify(report) + '\n');
     else if (report.result) {
       for (const s of report.result.steps) io.stderr.write(`  ${s.step.padEnd(9)} ${s.result.padEnd(6)} ${printable(s.message)}\n`);
       (report.result.ok ? io.stdout : io.stderr).write(`${cmd.ip}  ${report.result.status}: ${printable(report.result.message)}\n`);

@@ -58,10 +58,7 @@ async function cli(argv: string[], stdin: string | null = null) {
     code,
     stdout,
     stderr,
-    json: () => {
-      const parsed = JSON.parse(stdout) as { results: unknown[]; identified: unknown[]; devices: unknown[]; errors: string[] };
-      return { result: parsed.results[0], identify: parsed.identified[0], device: parsed.devices[0], errors: parsed.errors };
-    },
+    json: () => JSON.parse(stdout) as { result: unknown; identify: unknown; device: unknown; errors: string[] },
   };
 }
 
