@@ -43,7 +43,7 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, tim
   }
 }
 
-/** The one result `write-token --json` prints (its JSON has a `results` array, or is the result itself). */
+/** The token-write result `write-token --json` prints: `{device, identify, result, errors}`. */
 function resultOf(run: ExecResult): TokenWriteResult {
   let out: unknown;
   try {
@@ -51,10 +51,9 @@ function resultOf(run: ExecResult): TokenWriteResult {
   } catch {
     throw new Error(`write-token printed no JSON (exit ${run.code}): ${run.stdout.slice(0, 300)} ${run.stderr.slice(0, 600)}`);
   }
-  const results = (out as { results?: unknown }).results;
-  const result = Array.isArray(results) ? results[0] : out;
+  const result = (out as { result?: unknown }).result;
   if (typeof result !== 'object' || result === null || !('status' in result))
-    throw new Error(`write-token printed no result: ${run.stdout.slice(0, 400)}`);
+    throw new Error(`write-token printed no result (exit ${run.code}): ${run.stdout.slice(0, 400)} ${run.stderr.slice(0, 400)}`);
   return result as TokenWriteResult;
 }
 
