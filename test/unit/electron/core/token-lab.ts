@@ -64,10 +64,21 @@ function connectTo(clouds: CloudSim[], serialId: string): (token: string) => Pro
   };
 }
 
-export async function startTokenLab(
-  plans: CameraPlan[],
-  options: { oldAccount?: boolean; core?: CoreOptions; firstIp?: number } = {},
-): Promise<TokenLab> {
+export interface TokenRig {
+  cloud: CloudSim;
+  oldCloud: CloudSim | null;
+  cameras: TokenCamera[];
+  audit: AuditLog;
+  logs: string[];
+  strayRequests: string[];
+  ports: Ports;
+  /** CAMERA_FINDER_* for the (new) account's simulator. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Cameras, cloud simulator(s) and ports, without a core: the CLI spec lets runCli build its own. */
+export async function startTokenRig(plans: CameraPlan[], options: { oldAccount?: boolean; firstIp?: number } = {}): Promise<TokenRig> {
   const cloud = await startCloudSim({ host: '127.0.0.1', ...CLOUD });
   const oldCloud = options.oldAccount ? await startCloudSim({ host: '127.0.0.1', ...OLD_CLOUD }) : null;
   const clouds = oldCloud ? [cloud, oldCloud] : [cloud];
@@ -121,6 +132,39 @@ export async function startTokenLab(
     secrets: createMemorySecretStore(),
     audit,
   };
+  const env = {
+    CAMERA_FINDER_CLOUD_API_URL: cloud.url,
+    CAMERA_FINDER_LICENSE_KEY: CLOUD.licenseKey,
+    CAMERA_FINDER_PROVISIONING_URL: `${cloud.url}/v1/token`,
+    CAMERA_FINDER_PROVISIONING_USER: CLOUD.provisioningUser,
+    CAMERA_FINDER_PROVISIONING_PASSWORD: CLOUD.provisioningPassword,
+  };
+  return {
+    cloud,
+    oldCloud,
+    cameras,
+    audit,
+    logs,
+    strayRequests,
+    ports,
+    env,
+    close: async () => {
+      await Promise.all(cameras.map((c) => c.lab.server.close()));
+      await cloud.close();
+      await oldCloud?.close();
+    },
+  };
+}
+
+/** Fast online checks and cloud watch for tests. */
+export const FAST: CoreOptions = { cloud: { watch: { intervalMs: 20 } }, tokens: { online: { intervalMs: 10, maxMs: 1500 } } };
+
+export async function startTokenLab(
+  plans: CameraPlan[],
+  options: { oldAccount?: boolean; core?: CoreOptions; firstIp?: number } = {},
+): Promise<TokenLab> {
+  const rig = await startTokenRig(plans, options);
+  const { cameras } = rig;
   const seen = () =>
     cameras.map((c) => ({
       source: 'wsd' as const,
@@ -133,19 +177,12 @@ export async function startTokenLab(
       facts: [{ name: 'manufacturer' as const, value: 'AXIS', source: 'wsd-scope' as const, hint: false }],
       onvif: { endpoint: `uuid-${c.ip}`, xaddrs: [`http://${c.ip}/onvif/device_service`], scopes: [], types: [], metadataVersion: 1 },
     }));
-  const core = createCore(ports, {
+  const core = createCore(rig.ports, {
     sources: [scriptedSource(seen)],
     allowedInterfaces: ['lab0'],
     via: 'ui',
-    env: {
-      CAMERA_FINDER_CLOUD_API_URL: cloud.url,
-      CAMERA_FINDER_LICENSE_KEY: CLOUD.licenseKey,
-      CAMERA_FINDER_PROVISIONING_URL: `${cloud.url}/v1/token`,
-      CAMERA_FINDER_PROVISIONING_USER: CLOUD.provisioningUser,
-      CAMERA_FINDER_PROVISIONING_PASSWORD: CLOUD.provisioningPassword,
-    },
-    cloud: { watch: { intervalMs: 20 } },
-    tokens: { online: { intervalMs: 10, maxMs: 1500 } },
+    env: rig.env,
+    ...FAST,
     ...options.core,
   });
 
@@ -172,18 +209,16 @@ export async function startTokenLab(
 
   return {
     core,
-    cloud,
-    oldCloud,
+    cloud: rig.cloud,
+    oldCloud: rig.oldCloud,
     cameras,
-    audit,
-    logs,
-    strayRequests,
+    audit: rig.audit,
+    logs: rig.logs,
+    strayRequests: rig.strayRequests,
     devices,
     close: async () => {
       await core.close();
-      await Promise.all(cameras.map((c) => c.lab.server.close()));
-      await cloud.close();
-      await oldCloud?.close();
+      await rig.close();
     },
   };
 }
@@ -213,7 +248,7 @@ export function secretsOf(raw: string): string[] {
 }
 
 /** Every secret the lab knows: passwords, license keys, every token the simulators minted. */
-export function labSecrets(lab: TokenLab): string[] {
+export function labSecrets(lab: Pick<TokenLab, 'cloud' | 'oldCloud'>): string[] {
   const clouds = lab.oldCloud ? [lab.cloud, lab.oldCloud] : [lab.cloud];
   const tokens = clouds.flatMap((c) =>
     [...c.state.channels.values()].flatMap((ch) => [...secretsOf(ch.allToken), ...secretsOf(ch.watchToken)]),
