@@ -1,7 +1,7 @@
 /**
- * The real core on fake ports for token writing (issue #9): Axis cameras with VXG Cloud Agent on 127.0.9.x
+ * The real core on fake ports for token writing (issue #9): Axis cameras with VXG Cloud Agent on 127.9.x.y
  * (ONVIF + VAPIX on one port, as an Axis camera serves them), one or two cloud simulators on 127.0.0.1, and an
- * HTTP port that sends http://127.0.9.x/… to that camera's ephemeral port, lets the cloud simulators through
+ * HTTP port that sends http://127.9.x.y/… to that camera's ephemeral port, lets the cloud simulators through
  * and refuses (and records) anything else. The cameras are scanned, their credential set saved and identified
  * through the contract before a test writes, exactly as a technician would.
  */
@@ -15,7 +15,7 @@ import { createMemorySettings } from '../../../../electron/platform/settings.js'
 import type { Device } from '../../../../shared/device.js';
 import { dispatch } from '../../../../shared/dispatch.js';
 import { startCloudSim, type CloudSim } from '../../../sim/cloud/cloud-sim.js';
-import { createAgentCamera, type AgentCamera } from '../../../sim/vapix/agent-camera.js';
+import { cloudSimConnector, createAgentCamera, type AgentCamera } from '../../../sim/vapix/agent-camera.js';
 import type { AgentInstall } from '../../../sim/vapix/vapix.js';
 import { BOSCH } from './devices/onvif/onvif-fixture.js';
 import { scriptedSource, startCamera, type LabCamera } from './devices/identify/lab-core.js';
@@ -56,10 +56,10 @@ export interface CameraPlan {
 const serialOf = (n: number) => `ACCC8E09${n.toString(16).toUpperCase().padStart(4, '0')}`;
 const macOf = (serial: string) => serial.toLowerCase().match(/../g)!.join(':');
 
-/** The agent's connection: whichever simulator minted the token marks its channel online. */
+/** The agent's connection, over HTTP as the agent would: whichever simulator minted the token marks its channel online. */
 function connectTo(clouds: CloudSim[], serialId: string): (token: string) => Promise<unknown> {
   return async (token) => {
-    for (const c of clouds) if (c.state.connect(token, serialId)) return c.url;
+    for (const c of clouds) if ((await cloudSimConnector(c.url, serialId)(token)) !== null) return c.url;
     return null;
   };
 }
@@ -85,7 +85,8 @@ export async function startTokenRig(plans: CameraPlan[], options: { oldAccount?:
   const cameras: TokenCamera[] = [];
   for (const [i, plan] of plans.entries()) {
     const n = (options.firstIp ?? 10) + i;
-    const ip = `127.0.9.${n}`;
+    // 127.9.0.10, 127.9.0.11 … 127.9.1.4 …: the whole of 127/8 is loopback, so a bench can have hundreds.
+    const ip = `127.9.${n >> 8}.${n & 0xff}`;
     const serial = serialOf(n);
     const cloudToken = typeof plan.cloudToken === 'function' ? plan.cloudToken(cloud, oldCloud) : (plan.cloudToken ?? '');
     const agent = createAgentCamera({

@@ -1,6 +1,6 @@
 /**
  * `camera-finder write-token` end to end through runCli and the real core, against Axis cameras with VXG Cloud
- * Agent on 127.0.9.x and the cloud simulator: exit codes, the JSON shape, the camera's token afterwards, and that
+ * Agent on 127.9.x.y and the cloud simulator: exit codes, the JSON shape, the camera's token afterwards, and that
  * no token or password ever reaches stdout or stderr (each run is grepped for every secret the lab knows).
  */
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
