@@ -23,6 +23,8 @@ import { createCredentialVault, VaultError } from './devices/vault.js';
 import { createIdentifyService } from './devices/identify/service.js';
 import type { AttemptPolicy } from './devices/credentials/attempts.js';
 import type { SecretStore } from '../platform/secrets.js';
+import { wireTokens, type TokenWiringOptions } from './wire-tokens.js';
+import { moveCamera } from './wire-move.js';
 
 export interface CoreOptions {
   sources?: DiscoverySource[];
@@ -42,6 +44,8 @@ export interface CoreOptions {
   credentialStore?: SecretStore;
   /** Tuning for tests and the bench. */
   identify?: { concurrency?: number; policy?: Partial<AttemptPolicy> };
+  /** Token writing (issue #9): concurrency, online-check timing, an on-site gateway. */
+  tokens?: TokenWiringOptions;
 }
 
 export interface Core extends Handlers {
@@ -127,6 +131,19 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
         if (registry.setAuth(id, auth, cloudAgent)) publishUpdate(id);
       },
     },
+  });
+
+  const cloudInventory = {
+    device: (id: string) => registry.get(id),
+    setCloud: (id: string, info: Parameters<typeof registry.setCloud>[1]) => void (registry.setCloud(id, info) && publishUpdate(id)),
+  };
+  const tokens = wireTokens({
+    ports,
+    ...(options.env ? { env: options.env } : {}),
+    via: options.via ?? 'ui',
+    vault,
+    inventory: cloudInventory,
+    options: { ...options.tokens, cloud: options.cloud ?? {} },
   });
 
   /**
@@ -276,8 +293,9 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       return ids;
     },
     // Issue #9 and #11 commands: wired by their own changes; until then they say so.
-    'token.write': async () => notYet('Writing tokens'),
-    'cloud.move': async () => notYet('Moving a camera'),
+    'token.write': (args) => guarded(async () => ({ results: await tokens.write(args.cameras, args.rotate ?? false) })),
+    'cloud.move': (args) =>
+      guarded(() => moveCamera({ http: ports.http, clock: ports.clock, cloud, tokens, inventory: cloudInventory }, args)),
     'onboard.preview': async () => notYet('Onboarding'),
     'onboard.start': async () => notYet('Onboarding'),
     'onboard.pause': async () => notYet('Onboarding'),
