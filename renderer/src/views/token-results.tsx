@@ -52,8 +52,14 @@ export function TokenResults({ rows, results }: { rows: readonly Row[]; results:
                     <span className="step-mark" aria-hidden="true">
                       {step.result === 'ok' ? '✓' : step.result === 'failed' ? '✗' : '·'}
                     </span>{' '}
-                    <span className="step-name">{STEP_LABELS[step.step] ?? step.step}</span>
-                    <span className="visually-hidden">: {step.result}</span> — <span className="step-message">{step.message}</span>
+                    {/* An info line (e.g. "created channel 1001") is a note, not the step it is filed under. */}
+                    {step.result !== 'info' && (
+                      <>
+                        <span className="step-name">{STEP_LABELS[step.step] ?? step.step}</span>
+                        <span className="visually-hidden">: {step.result}</span> —{' '}
+                      </>
+                    )}
+                    <span className="step-message">{step.message}</span>
                   </li>
                 ))}
               </ol>

@@ -28,6 +28,7 @@ const written = (overrides: Partial<TokenWriteResult> = {}): TokenWriteResult =>
   channelId: 101,
   writer: 'axis-vxg-agent',
   steps: [
+    { step: 'check', result: 'info', message: 'Created channel 101 for camera 00408C123456.' },
     { step: 'check', result: 'ok', message: 'VXGCloudAgent is installed and running.' },
     { step: 'read', result: 'ok', message: 'Read the current token (channel 55).' },
     { step: 'write', result: 'ok', message: 'Wrote the token of channel 101.' },
@@ -101,7 +102,10 @@ describe('Write token', () => {
       within(first!)
         .getAllByTestId('token-step')
         .map((s) => `${s.dataset.step}:${s.dataset.result}`),
-    ).toEqual(['check:ok', 'read:ok', 'write:ok', 'read-back:ok', 'restart:ok', 'confirm:ok']);
+    ).toEqual(['check:info', 'check:ok', 'read:ok', 'write:ok', 'read-back:ok', 'restart:ok', 'confirm:ok']);
+    const [note, check] = within(first!).getAllByTestId('token-step');
+    expect(note!.textContent).toBe('· Created channel 101 for camera 00408C123456.');
+    expect(check!.textContent).toBe('✓ Check the agent: ok — VXGCloudAgent is installed and running.');
     expect(second!.dataset.failedStep).toBe('read-back');
     expect(within(second!).getByTestId('token-result-label').textContent).toBe(
       'Rolled back — the old token is back on the camera (failed at: read it back)',
