@@ -33,13 +33,6 @@ export function movePlan(method: MoveMethod, deleteOld: boolean): PlannedStep[] 
         : 'Skipped: the old account’s provisioning record stays until you delete it there (tick the box below to have it deleted now).',
     },
     {
-      step: 'delete-old-channel',
-      runs: deleteOld,
-      sentence: deleteOld
-        ? 'Delete the camera’s channel in the old account when you also give that account’s API URL and license key.'
-        : 'Skipped: the old channel is left alone.',
-    },
-    {
       step: 'register',
       runs: true,
       sentence:
@@ -58,6 +51,13 @@ export function movePlan(method: MoveMethod, deleteOld: boolean): PlannedStep[] 
           sentence:
             'Clear the camera’s token so it asks the provisioning service again (every minute for 5 minutes, then hourly) and fetches the new account’s token by itself.',
         },
+    {
+      step: 'delete-old-channel',
+      runs: deleteOld,
+      sentence: deleteOld
+        ? 'Last, delete the camera’s old channel in the old account when you also give that account’s API URL and license key.'
+        : 'Skipped: the old channel is left alone.',
+    },
   ];
 }
 

@@ -60,7 +60,7 @@ export function MoveDialog({ deviceId, label, move, onClose }: Props) {
       >
         <h2 id="move-title">Move {label} to the new account</h2>
         {result ? (
-          <MoveResults result={result} />
+          <MoveResults result={result} label={label} />
         ) : (
           <form
             onSubmit={(event) => {
@@ -68,45 +68,48 @@ export function MoveDialog({ deviceId, label, move, onClose }: Props) {
               void submit();
             }}
           >
-            <p className="muted">The new account is the one set on the Cloud screen. These steps run in order:</p>
-            <MovePlanList steps={movePlan(method, deleteOld)} />
-            <fieldset className="token-choice" disabled={busy}>
-              <legend>After registering, the camera</legend>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="move-method"
-                  checked={method === 'write-token'}
-                  onChange={() => setMethod('write-token')}
-                  data-testid="move-method-write"
-                />
-                gets the new token written now (online within seconds)
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="move-method"
-                  checked={method === 'clear-token'}
-                  onChange={() => setMethod('clear-token')}
-                  data-testid="move-method-clear"
-                />
-                has its token cleared and fetches the new one by polling
-              </label>
-              <label className="field">
-                <span>Sticker password (for the new provisioning record)</span>
-                <input ref={sticker} type="password" autoComplete="off" data-testid="move-password" autoFocus />
-              </label>
-              <label className="toggle">
-                <input
-                  type="checkbox"
-                  checked={deleteOld}
-                  onChange={(event) => setDeleteOld(event.target.checked)}
-                  data-testid="move-delete-old"
-                />
-                Delete the camera’s record in the old account
-              </label>
-              <OldAccountFields shown={deleteOld} text={old} onText={setOld} password={oldPassword} licenseKey={oldLicense} />
-            </fieldset>
+            {/* The form body scrolls, so the buttons stay on screen with the old account's fields open. */}
+            <div className="dialog-scroll">
+              <p className="muted">The new account is the one set on the Cloud screen. These steps run in order:</p>
+              <MovePlanList steps={movePlan(method, deleteOld)} />
+              <fieldset className="token-choice" disabled={busy}>
+                <legend>After registering, the camera</legend>
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name="move-method"
+                    checked={method === 'write-token'}
+                    onChange={() => setMethod('write-token')}
+                    data-testid="move-method-write"
+                  />
+                  gets the new token written now (online within seconds)
+                </label>
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name="move-method"
+                    checked={method === 'clear-token'}
+                    onChange={() => setMethod('clear-token')}
+                    data-testid="move-method-clear"
+                  />
+                  has its token cleared and fetches the new one by polling
+                </label>
+                <label className="field">
+                  <span>Sticker password (for the new provisioning record)</span>
+                  <input ref={sticker} type="password" autoComplete="off" data-testid="move-password" autoFocus />
+                </label>
+                <label className="toggle">
+                  <input
+                    type="checkbox"
+                    checked={deleteOld}
+                    onChange={(event) => setDeleteOld(event.target.checked)}
+                    data-testid="move-delete-old"
+                  />
+                  Delete the camera’s record in the old account
+                </label>
+                <OldAccountFields shown={deleteOld} text={old} onText={setOld} password={oldPassword} licenseKey={oldLicense} />
+              </fieldset>
+            </div>
             {problem && (
               <p className="error-text" role="alert" data-testid="move-problem">
                 {problem}

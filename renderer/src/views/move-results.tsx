@@ -3,7 +3,7 @@ import { MOVE_STEP_LABELS } from '../logic/move-plan.js';
 import { TokenResults } from './token-results.js';
 
 /** Each step of the move with its result and the core's sentence (text, never HTML); the token write's own steps below. */
-export function MoveResults({ result }: { result: MoveResult }) {
+export function MoveResults({ result, label }: { result: MoveResult; label: string }) {
   const registered = result.register;
   return (
     <section aria-label="Move results" data-testid="move-results" data-ok={result.ok}>
@@ -31,7 +31,7 @@ export function MoveResults({ result }: { result: MoveResult }) {
           New channel {registered.channelId}
         </p>
       )}
-      {result.write && <TokenResults rows={[]} results={[result.write]} />}
+      {result.write && <TokenResults rows={[{ deviceId: result.write.deviceId, label }]} results={[result.write]} />}
     </section>
   );
 }

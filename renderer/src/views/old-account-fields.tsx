@@ -29,7 +29,7 @@ export function OldAccountFields({ shown, text, onText, password, licenseKey }: 
   );
   return (
     <div className="old-account" hidden={!shown} data-testid="move-old-account">
-      {field('provisioningUrl', 'Old provisioning URL', 'as configured on the Cloud screen when empty')}
+      {field('provisioningUrl', 'Old provisioning URL', 'https://camera.vxg.io/v1/token when empty')}
       {field('provisioningUser', 'Old provisioning user')}
       <label className="field">
         <span>Old provisioning password</span>

@@ -14,15 +14,16 @@ describe('move plan', () => {
   it('lists delete-old steps as skipped unless asked, then register, then write or clear', () => {
     expect(movePlan('write-token', false).map((s) => [s.step, s.runs])).toEqual([
       ['delete-old-record', false],
-      ['delete-old-channel', false],
       ['register', true],
       ['write-token', true],
+      ['delete-old-channel', false],
     ]);
-    expect(
-      movePlan('clear-token', true)
-        .map((s) => s.step)
-        .at(-1),
-    ).toBe('clear-token');
+    expect(movePlan('clear-token', true).map((s) => [s.step, s.runs])).toEqual([
+      ['delete-old-record', true],
+      ['register', true],
+      ['clear-token', true],
+      ['delete-old-channel', true],
+    ]);
   });
 
   it('sends the sticker password exactly as typed and no old-account fields unless the box is ticked', () => {

@@ -83,11 +83,11 @@ describe('Move to new account', () => {
     tick(lobby.mac!);
     fireEvent.click(screen.getByTestId('move-open'));
     const dialog = screen.getByRole('dialog', { name: `Move ${lobby.mac} (Lobby) to the new account` });
-    expect(planned(dialog)).toEqual(['delete-old-record:false', 'delete-old-channel:false', 'register:true', 'write-token:true']);
+    expect(planned(dialog)).toEqual(['delete-old-record:false', 'register:true', 'write-token:true', 'delete-old-channel:false']);
     expect(within(dialog).getByTestId('move-plan').textContent).toContain('Skipped: the old account’s provisioning record stays');
     fireEvent.click(within(dialog).getByTestId('move-method-clear'));
     fireEvent.click(within(dialog).getByTestId('move-delete-old'));
-    expect(planned(dialog)).toEqual(['delete-old-record:true', 'delete-old-channel:true', 'register:true', 'clear-token:true']);
+    expect(planned(dialog)).toEqual(['delete-old-record:true', 'register:true', 'clear-token:true', 'delete-old-channel:true']);
     expect(within(dialog).getByTestId('move-plan').textContent).toContain('every minute for 5 minutes, then hourly');
   });
 
@@ -124,6 +124,7 @@ describe('Move to new account', () => {
     expect(within(dialog).getByTestId('move-old-record').textContent).toBe('The old provisioning record is gone.');
     expect(within(dialog).getByTestId('move-channel').textContent).toBe('New channel 202');
     expect(within(dialog).getByTestId('token-result').dataset.status).toBe('written');
+    expect(within(dialog).getByTestId('token-result').textContent).toContain(`${lobby.mac} (Lobby)`);
   });
 
   it('refuses half the old channel’s credentials, and a missing sticker password, without calling the core', async () => {
