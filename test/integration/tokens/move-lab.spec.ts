@@ -28,11 +28,19 @@ describe.skipIf(skip)('Moving a camera to a new account in the lab (two cloud ac
   let oldCloud: CloudInLab;
   let app: AppInLab | undefined;
   let relay: RelayClient | undefined;
-  let oldChannel = 0;
+  const oldChannels = new Map<string, number>();
   const saved = { ...process.env };
 
-  const cam = (): LabCamera => lab.cameras.find((c) => c.id === 'mover')!;
-  const serial = (): string => cameraIdOf(cam().mac);
+  const cam = (id = 'mover'): LabCamera => lab.cameras.find((c) => c.id === id)!;
+  const serial = (id = 'mover'): string => cameraIdOf(cam(id).mac);
+  const previous = {
+    provisioningUrl: `${OLD_URL}/v1/token`,
+    provisioningUser: OLD.provisioningUser,
+    provisioningPassword: OLD.provisioningPassword,
+    apiUrl: OLD_URL,
+    licenseKey: OLD.licenseKey,
+  };
+  const devices = async () => ((await relay!.call('devices.list')).value as { devices: Device[] }).devices;
   /** A command whose answer may take longer than the relay's default 15 s (register + write + online check). */
   let nextId = 1000;
   const call = async (command: string, args: unknown, timeoutMs = 45_000) => {
@@ -49,14 +57,19 @@ describe.skipIf(skip)('Moving a camera to a new account in the lab (two cloud ac
       CAMERA_FINDER_PROVISIONING_USER: NEW.provisioningUser,
       CAMERA_FINDER_PROVISIONING_PASSWORD: NEW.provisioningPassword,
     });
-    lab = await createLab({ prefix: 'cftm', cameras: [agentCamera('mover', { provisioningUrl: OLD_URL })] });
+    // `poller` asks the new account's provisioning service (as if one service served both accounts): moved with
+    // clear-token, it must fetch its new token by polling.
+    lab = await createLab({ prefix: 'cftm', cameras: [agentCamera('mover', { provisioningUrl: OLD_URL }), agentCamera('poller')] });
     newCloud = await startCloudInLab(lab, NEW);
     oldCloud = await startCloudInLab(lab, OLD, { slot: 2 });
     // Provisioned earlier in the old account: its channel, its record, and the camera online with that token.
-    oldChannel = await oldCloud.addChannel(`Camera ${serial()}`, { rsid: serial(), [serial()]: 'rsid' });
-    await oldCloud.addRecord(serial(), stickerPassword('mover'), oldChannel);
-    const oldToken = (await oldCloud.state()).channels.find((c) => c.id === oldChannel)!.allToken;
-    await lab.sim.agent('mover', { token: oldToken });
+    for (const id of ['mover', 'poller']) {
+      const cameraId = serial(id);
+      const channel = await oldCloud.addChannel(`Camera ${cameraId}`, { rsid: cameraId, [cameraId]: 'rsid' });
+      oldChannels.set(id, channel);
+      await oldCloud.addRecord(cameraId, stickerPassword(id), channel);
+      await lab.sim.agent(id, { token: (await oldCloud.state()).channels.find((c) => c.id === channel)!.allToken });
+    }
     app = await startAppInLab(lab);
     relay = await connectRelay(lab, `ws://127.0.0.1:${app.port}/ws?token=${app.token}`);
   }, 120_000);
@@ -71,14 +84,14 @@ describe.skipIf(skip)('Moving a camera to a new account in the lab (two cloud ac
   });
 
   it('moves an online camera: registered in the new account, new token written, online there; old record and channel gone', async () => {
+    const oldChannel = oldChannels.get('mover')!;
     const oldState = await oldCloud.state();
     expect(oldState.records.map((r) => r.serialId)).toContain(serial());
     expect(oldState.channels.find((c) => c.id === oldChannel)?.streaming).toBe(true);
 
     expect((await relay!.call('scan.start', { timeoutMs: 3000 })).ok).toBe(true);
     await relay!.waitFor((f) => f.event === 'scan-finished', 15_000, 'the scan to finish');
-    const devices = ((await relay!.call('devices.list')).value as { devices: Device[] }).devices;
-    const device = devices.find((d) => d.ip === cam().ip);
+    const device = (await devices()).find((d) => d.ip === cam().ip);
     expect(device, 'the camera in the inventory').toBeDefined();
     const saved = await relay!.call('credentials.save', {
       name: AXIS_SET.name,
@@ -88,22 +101,19 @@ describe.skipIf(skip)('Moving a camera to a new account in the lab (two cloud ac
       password: AXIS_SET.password,
     });
     expect(saved.ok, saved.message).toBe(true);
-    const identified = await call('identify.run', { deviceIds: [device!.id] });
+    const identified = await call('identify.run', {});
     expect(identified.ok, identified.message).toBe(true);
-    expect((identified.value as { results: { status: string }[] }).results[0]).toMatchObject({ status: 'authenticated' });
+    expect((identified.value as { results: { status: string }[] }).results.map((r) => r.status)).toEqual([
+      'authenticated',
+      'authenticated',
+    ]);
 
     const started = Date.now();
     const answer = await call('cloud.move', {
       deviceId: device!.id,
       password: stickerPassword('mover'),
       method: 'write-token',
-      previous: {
-        provisioningUrl: `${OLD_URL}/v1/token`,
-        provisioningUser: OLD.provisioningUser,
-        provisioningPassword: OLD.provisioningPassword,
-        apiUrl: OLD_URL,
-        licenseKey: OLD.licenseKey,
-      },
+      previous,
     });
     const moveMs = Date.now() - started;
     expect(answer.ok, answer.message).toBe(true);
@@ -133,6 +143,31 @@ describe.skipIf(skip)('Moving a camera to a new account in the lab (two cloud ac
     expect(after.channels.some((c) => c.id === oldChannel)).toBe(false);
     console.log(`[token lab] cloud.move (delete old record + channel, register, write, online): ${moveMs} ms`);
   }, 60_000);
+
+  it("moves with clear-token: the emptied camera polls again, fetches the new account's token and goes online there", async () => {
+    const device = (await devices()).find((d) => d.ip === cam('poller').ip);
+    expect(device?.auth?.status).toBe('authenticated');
+    const pollsBefore = lab.sim.cloudEvents('poller').filter((e) => e.state === 'polling').length;
+    const answer = await call('cloud.move', { deviceId: device!.id, password: stickerPassword('poller'), method: 'clear-token', previous });
+    expect(answer.ok, answer.message).toBe(true);
+    const result = answer.value as MoveResult;
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, previousRecordDeleted: true });
+    expect(result.steps.find((s) => s.step === 'clear-token')).toMatchObject({ result: 'ok' });
+    const after = await oldCloud.state();
+    expect(after.records.some((r) => r.serialId === serial('poller'))).toBe(false);
+    expect(after.channels.some((c) => c.id === oldChannels.get('poller'))).toBe(false);
+
+    const channel = (await newCloud.state()).channels.find((c) => c.meta['rsid'] === serial('poller'))!;
+    expect(channel).toBeDefined();
+    // Minutely phase again (a camera-minute is 200 ms): it asks, gets the new record's token, connects.
+    const deadline = Date.now() + 10_000;
+    while (!(await newCloud.state()).connections.some((c) => c.serialId === serial('poller') && c.token === channel.allToken)) {
+      if (Date.now() > deadline) throw new Error('the cleared camera did not come online in the new account');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(lab.sim.cloudEvents('poller').filter((e) => e.state === 'polling').length).toBeGreaterThan(pollsBefore);
+    expect(await lab.sim.agent('poller')).toMatchObject({ cloudToken: channel.allToken });
+  }, 30_000);
 
   it('printed no token, license key or password', async () => {
     const states = [await newCloud.state(), await oldCloud.state()];

@@ -43,7 +43,7 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, tim
   }
 }
 
-/** The one result `write-token --json` prints (its JSON has a `results` array, or is the result itself). */
+/** The token-write result `write-token --json` prints: `{device, identify, result, errors}`. */
 function resultOf(run: ExecResult): TokenWriteResult {
   let out: unknown;
   try {
@@ -51,10 +51,9 @@ function resultOf(run: ExecResult): TokenWriteResult {
   } catch {
     throw new Error(`write-token printed no JSON (exit ${run.code}): ${run.stdout.slice(0, 300)} ${run.stderr.slice(0, 600)}`);
   }
-  const results = (out as { results?: unknown }).results;
-  const result = Array.isArray(results) ? results[0] : out;
+  const result = (out as { result?: unknown }).result;
   if (typeof result !== 'object' || result === null || !('status' in result))
-    throw new Error(`write-token printed no result: ${run.stdout.slice(0, 400)}`);
+    throw new Error(`write-token printed no result (exit ${run.code}): ${run.stdout.slice(0, 400)} ${run.stderr.slice(0, 400)}`);
   return result as TokenWriteResult;
 }
 
@@ -73,7 +72,7 @@ describe.skipIf(skip)('Token writing in the lab (7 Axis cameras, VXG Cloud Agent
   const cam = (id: string): LabCamera => lab.cameras.find((c) => c.id === id)!;
   const serial = (id: string): string => cameraIdOf(cam(id).mac);
   const channel = (state: CloudState, id: number) => state.channels.find((c) => c.id === id)!;
-  const writeToken = async (id: string, extra: string[], file = rightFile): Promise<{ run: ExecResult; ms: number }> => {
+  const writeToken = async (id: string, extra: string[], file = rightFile): Promise<{ run: ExecResult; ms: number; started: number }> => {
     const started = Date.now();
     const run = await lab.execInTech(
       'node',
@@ -81,7 +80,7 @@ describe.skipIf(skip)('Token writing in the lab (7 Axis cameras, VXG Cloud Agent
       { timeoutMs: 60_000 },
     );
     runs.push(run);
-    return { run, ms: Date.now() - started };
+    return { run, ms: Date.now() - started, started };
   };
   /** The camera's last connection to the cloud (token and channel), once it matches `token`. */
   const connectedWith = (id: string, token: string, timeoutMs = 10_000) =>
@@ -134,9 +133,9 @@ describe.skipIf(skip)('Token writing in the lab (7 Axis cameras, VXG Cloud Agent
   });
 
   it("writes its own channel's token onto a camera in its hourly polling phase: online at once, and it never polls again", async () => {
-    // Line up with the camera's schedule: its next hourly poll at least 6 s away, time enough for the write.
-    const { lastPollAt, nextPollAt, polls: pollsBefore } = await nextHourlyPollAtLeast(lab, 'hourly', 6000);
-    const { run, ms } = await writeToken('hourly', []);
+    // Line up with the camera's schedule: its next hourly poll at least 8 s away, time enough for the write.
+    const { lastPollAt, nextPollAt, polls: pollsBefore } = await nextHourlyPollAtLeast(lab, 'hourly', 8000);
+    const { run, ms, started } = await writeToken('hourly', []);
     expect(run.code, run.stderr).toBe(0);
     const result = resultOf(run);
     expect(result).toMatchObject({ ok: true, status: 'written', failedStep: null, writer: 'axis-vxg-agent' });
@@ -154,7 +153,7 @@ describe.skipIf(skip)('Token writing in the lab (7 Axis cameras, VXG Cloud Agent
     expect(polls('hourly')).toBe(pollsBefore);
     await until(() => (lab.sim.cloudEvents('hourly').at(-1)?.state === 'online' ? true : undefined), 3000, 'the camera to report online');
     console.log(
-      `[token lab] write-token on an hourly-phase camera: CLI ${ms} ms end to end, connected ${connection.at - lastPollAt} ms after its last poll; polls ${pollsBefore} → ${polls('hourly')}`,
+      `[token lab] write-token on an hourly-phase camera: CLI ${ms} ms end to end, online ${connection.at - started} ms after the CLI started (${connection.at - lastPollAt} ms after the camera's last poll); polls ${pollsBefore} → ${polls('hourly')}`,
     );
   }, 60_000);
 
@@ -202,7 +201,9 @@ describe.skipIf(skip)('Token writing in the lab (7 Axis cameras, VXG Cloud Agent
   it('changes nothing with wrong credentials: exactly one refused login, no lockout', async () => {
     const { run } = await writeToken('wrongpw', [], wrongFile);
     expect(run.code).not.toBe(0);
-    expect(run.stderr + run.stdout).not.toBe('');
+    const printed = JSON.parse(run.stdout) as { result: unknown; identify: { status: string } | null; errors: string[] };
+    expect(printed.identify).toMatchObject({ status: 'refused' });
+    expect(printed.errors.join(' ')).toMatch(/Nothing was written/);
     const agent = await lab.sim.agent('wrongpw');
     expect(agent).toMatchObject({ cloudToken: '', restarts: 0, connections: [] });
     const device = await lab.sim.deviceState('wrongpw');
@@ -223,7 +224,7 @@ describe.skipIf(skip)('Token writing in the lab (7 Axis cameras, VXG Cloud Agent
     const before = await lab.sim.agent('watch');
     const watch = await writeToken('watch', ['--token', own.watchToken]);
     expect(watch.run.code).not.toBe(0);
-    if (watch.run.stdout.trim()) expect(resultOf(watch.run)).toMatchObject({ ok: false, status: 'unchanged' });
+    expect(resultOf(watch.run)).toMatchObject({ ok: false, status: 'unchanged', failedStep: 'check' });
     expect(watch.run.stderr + watch.run.stdout).toMatch(/watch/i);
     expect(await lab.sim.agent('watch')).toMatchObject({ cloudToken: own.allToken, restarts: before?.restarts });
   });
@@ -234,6 +235,9 @@ describe.skipIf(skip)('Token writing in the lab (7 Axis cameras, VXG Cloud Agent
     const actions = new Set(entries.map((e) => e.action));
     for (const step of ['write', 'read-back', 'restart', 'rollback']) expect([...actions], step).toContain(`camera.token.${step}`);
     expect(entries.some((e) => e.action === 'camera.token.read-back' && e.result === 'failed')).toBe(true);
+    expect(entries.some((e) => e.action === 'camera.token.read-back' && e.result === 'ok')).toBe(true);
+    expect(entries.filter((e) => e.action === 'camera.token.rollback' && e.result === 'ok').length).toBeGreaterThanOrEqual(2);
+    expect(entries.some((e) => e.action === 'camera.token.write' && e.result === 'ok')).toBe(true);
     expect(entries.some((e) => e.action === 'camera.token.restart' && e.result === 'failed')).toBe(true);
   });
 

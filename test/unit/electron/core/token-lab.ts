@@ -1,7 +1,7 @@
 /**
- * The real core on fake ports for token writing (issue #9): Axis cameras with VXG Cloud Agent on 127.0.9.x
+ * The real core on fake ports for token writing (issue #9): Axis cameras with VXG Cloud Agent on 127.9.x.y
  * (ONVIF + VAPIX on one port, as an Axis camera serves them), one or two cloud simulators on 127.0.0.1, and an
- * HTTP port that sends http://127.0.9.x/… to that camera's ephemeral port, lets the cloud simulators through
+ * HTTP port that sends http://127.9.x.y/… to that camera's ephemeral port, lets the cloud simulators through
  * and refuses (and records) anything else. The cameras are scanned, their credential set saved and identified
  * through the contract before a test writes, exactly as a technician would.
  */
@@ -15,7 +15,7 @@ import { createMemorySettings } from '../../../../electron/platform/settings.js'
 import type { Device } from '../../../../shared/device.js';
 import { dispatch } from '../../../../shared/dispatch.js';
 import { startCloudSim, type CloudSim } from '../../../sim/cloud/cloud-sim.js';
-import { createAgentCamera, type AgentCamera } from '../../../sim/vapix/agent-camera.js';
+import { cloudSimConnector, createAgentCamera, type AgentCamera } from '../../../sim/vapix/agent-camera.js';
 import type { AgentInstall } from '../../../sim/vapix/vapix.js';
 import { BOSCH } from './devices/onvif/onvif-fixture.js';
 import { scriptedSource, startCamera, type LabCamera } from './devices/identify/lab-core.js';
@@ -56,25 +56,37 @@ export interface CameraPlan {
 const serialOf = (n: number) => `ACCC8E09${n.toString(16).toUpperCase().padStart(4, '0')}`;
 const macOf = (serial: string) => serial.toLowerCase().match(/../g)!.join(':');
 
-/** The agent's connection: whichever simulator minted the token marks its channel online. */
+/** The agent's connection, over HTTP as the agent would: whichever simulator minted the token marks its channel online. */
 function connectTo(clouds: CloudSim[], serialId: string): (token: string) => Promise<unknown> {
   return async (token) => {
-    for (const c of clouds) if (c.state.connect(token, serialId)) return c.url;
+    for (const c of clouds) if ((await cloudSimConnector(c.url, serialId)(token)) !== null) return c.url;
     return null;
   };
 }
 
-export async function startTokenLab(
-  plans: CameraPlan[],
-  options: { oldAccount?: boolean; core?: CoreOptions; firstIp?: number } = {},
-): Promise<TokenLab> {
+export interface TokenRig {
+  cloud: CloudSim;
+  oldCloud: CloudSim | null;
+  cameras: TokenCamera[];
+  audit: AuditLog;
+  logs: string[];
+  strayRequests: string[];
+  ports: Ports;
+  /** CAMERA_FINDER_* for the (new) account's simulator. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Cameras, cloud simulator(s) and ports, without a core: the CLI spec lets runCli build its own. */
+export async function startTokenRig(plans: CameraPlan[], options: { oldAccount?: boolean; firstIp?: number } = {}): Promise<TokenRig> {
   const cloud = await startCloudSim({ host: '127.0.0.1', ...CLOUD });
   const oldCloud = options.oldAccount ? await startCloudSim({ host: '127.0.0.1', ...OLD_CLOUD }) : null;
   const clouds = oldCloud ? [cloud, oldCloud] : [cloud];
   const cameras: TokenCamera[] = [];
   for (const [i, plan] of plans.entries()) {
     const n = (options.firstIp ?? 10) + i;
-    const ip = `127.0.9.${n}`;
+    // 127.9.0.10, 127.9.0.11 … 127.9.1.4 …: the whole of 127/8 is loopback, so a bench can have hundreds.
+    const ip = `127.9.${n >> 8}.${n & 0xff}`;
     const serial = serialOf(n);
     const cloudToken = typeof plan.cloudToken === 'function' ? plan.cloudToken(cloud, oldCloud) : (plan.cloudToken ?? '');
     const agent = createAgentCamera({
@@ -121,6 +133,39 @@ export async function startTokenLab(
     secrets: createMemorySecretStore(),
     audit,
   };
+  const env = {
+    CAMERA_FINDER_CLOUD_API_URL: cloud.url,
+    CAMERA_FINDER_LICENSE_KEY: CLOUD.licenseKey,
+    CAMERA_FINDER_PROVISIONING_URL: `${cloud.url}/v1/token`,
+    CAMERA_FINDER_PROVISIONING_USER: CLOUD.provisioningUser,
+    CAMERA_FINDER_PROVISIONING_PASSWORD: CLOUD.provisioningPassword,
+  };
+  return {
+    cloud,
+    oldCloud,
+    cameras,
+    audit,
+    logs,
+    strayRequests,
+    ports,
+    env,
+    close: async () => {
+      await Promise.all(cameras.map((c) => c.lab.server.close()));
+      await cloud.close();
+      await oldCloud?.close();
+    },
+  };
+}
+
+/** Fast online checks and cloud watch for tests. */
+export const FAST: CoreOptions = { cloud: { watch: { intervalMs: 20 } }, tokens: { online: { intervalMs: 10, maxMs: 1500 } } };
+
+export async function startTokenLab(
+  plans: CameraPlan[],
+  options: { oldAccount?: boolean; core?: CoreOptions; firstIp?: number } = {},
+): Promise<TokenLab> {
+  const rig = await startTokenRig(plans, options);
+  const { cameras } = rig;
   const seen = () =>
     cameras.map((c) => ({
       source: 'wsd' as const,
@@ -133,19 +178,12 @@ export async function startTokenLab(
       facts: [{ name: 'manufacturer' as const, value: 'AXIS', source: 'wsd-scope' as const, hint: false }],
       onvif: { endpoint: `uuid-${c.ip}`, xaddrs: [`http://${c.ip}/onvif/device_service`], scopes: [], types: [], metadataVersion: 1 },
     }));
-  const core = createCore(ports, {
+  const core = createCore(rig.ports, {
     sources: [scriptedSource(seen)],
     allowedInterfaces: ['lab0'],
     via: 'ui',
-    env: {
-      CAMERA_FINDER_CLOUD_API_URL: cloud.url,
-      CAMERA_FINDER_LICENSE_KEY: CLOUD.licenseKey,
-      CAMERA_FINDER_PROVISIONING_URL: `${cloud.url}/v1/token`,
-      CAMERA_FINDER_PROVISIONING_USER: CLOUD.provisioningUser,
-      CAMERA_FINDER_PROVISIONING_PASSWORD: CLOUD.provisioningPassword,
-    },
-    cloud: { watch: { intervalMs: 20 } },
-    tokens: { online: { intervalMs: 10, maxMs: 1500 } },
+    env: rig.env,
+    ...FAST,
     ...options.core,
   });
 
@@ -172,18 +210,16 @@ export async function startTokenLab(
 
   return {
     core,
-    cloud,
-    oldCloud,
+    cloud: rig.cloud,
+    oldCloud: rig.oldCloud,
     cameras,
-    audit,
-    logs,
-    strayRequests,
+    audit: rig.audit,
+    logs: rig.logs,
+    strayRequests: rig.strayRequests,
     devices,
     close: async () => {
       await core.close();
-      await Promise.all(cameras.map((c) => c.lab.server.close()));
-      await cloud.close();
-      await oldCloud?.close();
+      await rig.close();
     },
   };
 }
@@ -213,7 +249,7 @@ export function secretsOf(raw: string): string[] {
 }
 
 /** Every secret the lab knows: passwords, license keys, every token the simulators minted. */
-export function labSecrets(lab: TokenLab): string[] {
+export function labSecrets(lab: Pick<TokenLab, 'cloud' | 'oldCloud'>): string[] {
   const clouds = lab.oldCloud ? [lab.cloud, lab.oldCloud] : [lab.cloud];
   const tokens = clouds.flatMap((c) =>
     [...c.state.channels.values()].flatMap((ch) => [...secretsOf(ch.allToken), ...secretsOf(ch.watchToken)]),

@@ -30,7 +30,7 @@ function inOldAccount(serial: () => string) {
   };
 }
 
-const serial = () => 'ACCC8E09000A'; // first camera of the lab (127.0.9.10)
+const serial = () => 'ACCC8E09000A'; // first camera of the lab (127.9.0.10)
 
 const previous = (old: CloudSim) => ({
   provisioningUrl: `${old.url}/v1/token`,
