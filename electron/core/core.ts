@@ -135,8 +135,11 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
 
   const cloudInventory = {
     device: (id: string) => registry.get(id),
-    setCloud: (id: string, info: Parameters<typeof registry.setCloud>[1]) => void (registry.setCloud(id, info) && publishUpdate(id)),
+    setCloud: (id: string, info: Parameters<typeof registry.setCloud>[1], agent?: Parameters<typeof registry.setCloudAgent>[1]) =>
+      void ([registry.setCloud(id, info), agent !== undefined && registry.setCloudAgent(id, agent)].some(Boolean) && publishUpdate(id)),
     setAuth: (id: string, auth: Parameters<typeof registry.setAuth>[1]) => void (registry.setAuth(id, auth, null) && publishUpdate(id)),
+    setCloudAgent: (id: string, agent: Parameters<typeof registry.setCloudAgent>[1]) =>
+      void (registry.setCloudAgent(id, agent) && publishUpdate(id)),
   };
   const tokens = wireTokens({
     ports,

@@ -21,7 +21,7 @@ import type { RetryPolicy } from './cloud/call.js';
 import { KeyedQueue, mapLimited } from './cloud/limit.js';
 import { createOnlineCheck } from './cloud/online-check.js';
 import { channelToken, ownChannel } from './cloud/own-channel.js';
-import { badServiceUrl, loadCloudConfig, type CloudConfig, type CloudEnv } from './cloud/settings.js';
+import { badServiceUrl, gatewayOf, loadCloudConfig, type CloudConfig, type CloudEnv } from './cloud/settings.js';
 import { deviceServiceUrl } from './devices/identify/identify-camera.js';
 import { createAxisAgentWriter } from './devices/token-writers/axis-vxg-agent.js';
 import { createGatewayWriter } from './devices/token-writers/vxg-gateway.js';
@@ -29,6 +29,7 @@ import type { ConfirmOnline, TokenWriteOutcome, TokenWriteStep, TokenWriter } fr
 import type { CredentialVault } from './devices/vault.js';
 
 export const TOKEN_WRITE_CONCURRENCY = 16;
+const GATEWAY_WRITER = 'vxg-gateway';
 
 export interface TokenWiringOptions {
   /** Cameras written at once (default 16); one write at a time per camera. */
@@ -36,8 +37,8 @@ export interface TokenWiringOptions {
   /** The online check after the restart: first wait and deadline (defaults 250 ms, 60 s). */
   online?: { intervalMs?: number; maxMs?: number };
   /**
-   * A VXG gateway on site. The cloud settings have no gateway fields yet, so no front door passes one: the
-   * gateway writer is wired only when a host (or a test) does.
+   * A VXG gateway on site, overriding the cloud settings' `gatewayUrl` / `gatewayUser` / gateway password (which is
+   * how the front doors configure one; a test may pass it here).
    */
   gateway?: { url: string; credentials: { username: string; password: string } };
   /** Cloud client tuning, as for registration (only retry and timeout are used here). */
@@ -46,9 +47,12 @@ export interface TokenWiringOptions {
 
 export interface TokenInventory {
   device(id: string): Device | null;
-  setCloud(id: string, cloud: Device['cloud']): void;
+  /** The record's cloud state, and (in the same update) what its cloud agent now holds when that changed too. */
+  setCloud(id: string, cloud: Device['cloud'], cloudAgent?: NonNullable<Device['cloudAgent']>): void;
   /** Record that the camera refused the set that identified it (so the next write does not try it again). */
   setAuth?(id: string, auth: NonNullable<Device['auth']>): void;
+  /** What the camera's cloud agent now holds, after a write or clear through it (until the next Identify). */
+  setCloudAgent?(id: string, cloudAgent: NonNullable<Device['cloudAgent']>): void;
 }
 
 export interface TokenWiringDeps {
@@ -111,8 +115,12 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
     };
   }
 
-  /** The writers for this camera's write: the Axis agent with the set that identified it, then the gateway. */
-  async function writersFor(device: Device, confirm: ConfirmOnline | null): Promise<TokenWriter[]> {
+  /**
+   * The writers for this camera's write, in order of preference: the Axis agent with the set that identified it,
+   * then the site's VXG gateway when one is configured (it fits any camera with an IP, so it carries the cameras
+   * the Axis writer does not fit: other brands, no agent, agent state unknown).
+   */
+  async function writersFor(device: Device, confirm: ConfirmOnline | null, config: CloudConfig | null): Promise<TokenWriter[]> {
     const setName = device.auth?.status === 'authenticated' ? device.auth.set : null;
     const sets = setName ? await vault.setsFor(device) : [];
     const set = sets.find((s) => s.name === setName) ?? null;
@@ -125,9 +133,8 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
       baseUrlFor: () => vapixOrigin(ip, device.onvif?.xaddrs ?? []),
       ...(confirm ? { confirmOnline: confirm } : {}),
     });
-    const gateway = options.gateway
-      ? [createGatewayWriter({ http: ports.http, ...options.gateway, ...(confirm ? { confirmOnline: confirm } : {}) })]
-      : [];
+    const site = options.gateway ?? (config ? gatewayOf(config) : null);
+    const gateway = site ? [createGatewayWriter({ http: ports.http, ...site, ...(confirm ? { confirmOnline: confirm } : {}) })] : [];
     return [axis, ...gateway];
   }
 
@@ -218,7 +225,7 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
     }
 
     // 2. The writer, with what identification recorded.
-    const writers = await writersFor(device, confirm);
+    const writers = await writersFor(device, confirm, setup.config);
     const fits = writers.map((w) => ({ w, fit: w.fits(device) }));
     const writer = fits.find((f) => f.fit.fits)?.w;
     if (!writer) {
@@ -248,11 +255,12 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
       },
     });
     noteRefusal(device, outcome);
+    const agent = agentAfter(device, writer, outcome, 'has-token');
     if (outcome.status === 'written') {
       const online = confirm !== null;
-      setState(device.id, before, online ? 'online' : 'token-delivered', outcome.channelId, outcome.message);
+      setState(device.id, before, online ? 'online' : 'token-delivered', outcome.channelId, outcome.message, agent);
     } else if (outcome.status === 'rollback-failed') {
-      setState(device.id, before, 'failed', before.channelId, outcome.message);
+      setState(device.id, before, 'failed', before.channelId, outcome.message, agent);
     } else if (inventory.device(device.id)?.cloud !== before) {
       inventory.setCloud(device.id, before);
     }
@@ -279,14 +287,38 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
     });
   }
 
-  function setState(id: string, before: Device['cloud'], state: Device['cloud']['state'], channelId: number | null, message: string): void {
-    inventory.setCloud(id, {
+  /**
+   * Keep the details panel current without another Identify: after a write (clear) through the camera's own agent
+   * it holds a token (none); after a failed rollback nobody knows. A gateway write leaves the camera's agent alone.
+   */
+  function agentAfter(
+    device: Device,
+    writer: TokenWriter,
+    outcome: TokenWriteOutcome,
+    written: 'has-token' | 'no-token',
+  ): NonNullable<Device['cloudAgent']> | undefined {
+    if (writer.name === GATEWAY_WRITER) return undefined;
+    const token = outcome.status === 'written' ? written : outcome.status === 'rollback-failed' ? 'unknown' : null;
+    return token === null ? undefined : { installed: device.cloudAgent?.installed ?? 'unknown', token };
+  }
+
+  function setState(
+    id: string,
+    before: Device['cloud'],
+    state: Device['cloud']['state'],
+    channelId: number | null,
+    message: string,
+    agent?: NonNullable<Device['cloudAgent']>,
+  ): void {
+    const cloud = {
       state,
       channelId,
       cameraId: before.cameraId,
       since: new Date(ports.clock.now()).toISOString(),
       message: message.slice(0, 1024),
-    });
+    };
+    if (agent) inventory.setCloud(id, cloud, agent);
+    else inventory.setCloud(id, cloud);
   }
 
   async function clearOne(deviceId: string): Promise<TokenWriteResult> {
@@ -315,7 +347,7 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
       });
     };
     if (!device) return refuse(`No device ${who} in the list; scan again and pick the camera.`);
-    const writers = (await writersFor(device, null)).filter((w) => w.clear);
+    const writers = (await writersFor(device, null, null)).filter((w) => w.clear);
     const writer = writers.find((w) => w.fits(device).fits);
     if (!writer?.clear) {
       const fit = writers[0]?.fits(device);
@@ -323,6 +355,8 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
     }
     const outcome = await writer.clear({ camera: device, onStep: note });
     noteRefusal(device, outcome);
+    const agent = agentAfter(device, writer, outcome, 'no-token');
+    if (agent) inventory.setCloudAgent?.(device.id, agent);
     await appendAudit(audit, {
       action: 'camera.token.clear',
       camera: who,

@@ -7,6 +7,7 @@ import type { SecretStore } from './secrets.js';
 export const SECRET_ENV = {
   licenseKey: 'CAMERA_FINDER_LICENSE_KEY',
   provisioningPassword: 'CAMERA_FINDER_PROVISIONING_PASSWORD',
+  gatewayPassword: 'CAMERA_FINDER_GATEWAY_PASSWORD',
 } as const;
 
 export interface EnvironmentSecretStore extends SecretStore {

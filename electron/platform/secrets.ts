@@ -12,7 +12,11 @@ export interface SecretStore {
 }
 
 /** Names of the secrets the cloud service keeps; camera credential sets use `camera-credentials/<set>`. */
-export const SECRET_NAMES = { licenseKey: 'licenseKey', provisioningPassword: 'provisioningPassword' } as const;
+export const SECRET_NAMES = {
+  licenseKey: 'licenseKey',
+  provisioningPassword: 'provisioningPassword',
+  gatewayPassword: 'gatewayPassword',
+} as const;
 
 /** The sentence shown wherever secrets cannot be persisted encrypted on this machine. */
 export const NO_KEYCHAIN_WARNING =

@@ -10,7 +10,7 @@ import type { CameraIdFormat } from '../../shared/camera-id.js';
 import { cloudSettingsSchema } from '../../shared/contract/cloud.js';
 import type { SettingsStore } from './ports.js';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 /** Top-level key holding the version; a file without it is version 0 (today's empty store). */
 export const SETTINGS_VERSION_KEY = 'settingsVersion';
 
@@ -19,6 +19,9 @@ export interface StoredCloudSettings {
   provisioningUrl: string;
   provisioningUser: string;
   idFormat: CameraIdFormat;
+  /** A VXG gateway on site ('' when none) and the user its token writer logs in as (the password is a secret). */
+  gatewayUrl: string;
+  gatewayUser: string;
 }
 
 export const DEFAULT_PROVISIONING_URL = 'https://camera.vxg.io/v1/token';
@@ -28,6 +31,8 @@ export const cloudDefaults: Readonly<StoredCloudSettings> = Object.freeze({
   provisioningUrl: DEFAULT_PROVISIONING_URL,
   provisioningUser: '',
   idFormat: 'mac-plain',
+  gatewayUrl: '',
+  gatewayUser: '',
 });
 
 type Data = Record<string, unknown>;
@@ -40,6 +45,9 @@ const fieldSchemas = {
   provisioningUrl: cloudSettingsSchema.shape.provisioningUrl,
   provisioningUser: cloudSettingsSchema.shape.provisioningUser,
   idFormat: cloudSettingsSchema.shape.idFormat,
+  // The contract's fields are optional (an older core omits them); stored, they are plain strings.
+  gatewayUrl: cloudSettingsSchema.shape.gatewayUrl.unwrap(),
+  gatewayUser: cloudSettingsSchema.shape.gatewayUser.unwrap(),
 };
 
 /** The stored `cloud` object read defensively: each field that fails its schema falls back to its default. */
@@ -54,6 +62,8 @@ export function parseStoredCloud(value: unknown): StoredCloudSettings {
     provisioningUrl: pick('provisioningUrl'),
     provisioningUser: pick('provisioningUser'),
     idFormat: pick('idFormat'),
+    gatewayUrl: pick('gatewayUrl'),
+    gatewayUser: pick('gatewayUser'),
   };
 }
 
@@ -67,6 +77,12 @@ export const migrations: Readonly<Record<number, (data: Data) => Data>> = {
   1: (data) => {
     const cloud = isRecord(data.cloud) ? data.cloud : {};
     return { ...data, cloud: { ...cloud, ...parseStoredCloud(cloud) } };
+  },
+  // v1 → v2: the VXG gateway fields (issue #9) appear, empty (no gateway); every v1 value is kept as it was.
+  2: (data) => {
+    const cloud = isRecord(data.cloud) ? data.cloud : {};
+    const parsed = parseStoredCloud(cloud);
+    return { ...data, cloud: { ...cloud, gatewayUrl: parsed.gatewayUrl, gatewayUser: parsed.gatewayUser } };
   },
 };
 
@@ -101,6 +117,8 @@ export const CLOUD_SETTINGS_ENV = {
   apiUrl: 'CAMERA_FINDER_CLOUD_API_URL',
   provisioningUrl: 'CAMERA_FINDER_PROVISIONING_URL',
   provisioningUser: 'CAMERA_FINDER_PROVISIONING_USER',
+  gatewayUrl: 'CAMERA_FINDER_GATEWAY_URL',
+  gatewayUser: 'CAMERA_FINDER_GATEWAY_USER',
 } as const satisfies Partial<Record<keyof StoredCloudSettings, string>>;
 
 export type EnvCloudField = keyof typeof CLOUD_SETTINGS_ENV;

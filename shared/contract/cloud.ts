@@ -20,6 +20,13 @@ export const cloudSettingsSchema = z.object({
   idFormat: z.enum(cameraIdFormats),
   licenseKeySet: z.boolean(),
   provisioningPasswordSet: z.boolean(),
+  /**
+   * A VXG gateway on site (issue #9, §5.4 of the VXG reference): its address ('' when none), the user the token
+   * writer logs in as, and whether its password is set. Optional: a core from before the gateway fields omits them.
+   */
+  gatewayUrl: url.optional(),
+  gatewayUser: z.string().max(256).optional(),
+  gatewayPasswordSet: z.boolean().optional(),
   /** Where secrets live: persisted encrypted (OS keychain / safeStorage) or only for this session. */
   secrets: z.object({ persistent: z.boolean(), warning: z.string().nullable() }),
   /** Settings currently overridden by CAMERA_FINDER_* environment variables (names of the fields above). */
@@ -36,6 +43,10 @@ export const cloudSettingsPatchSchema = z
     /** null removes the stored secret. */
     licenseKey: secret.nullable().optional(),
     provisioningPassword: secret.nullable().optional(),
+    gatewayUrl: url.optional(),
+    gatewayUser: z.string().max(256).optional(),
+    /** null removes the stored gateway password. */
+    gatewayPassword: secret.nullable().optional(),
   })
   .strict();
 

@@ -14,7 +14,11 @@ import { DEFAULT_PROVISIONING_URL } from './provisioning.js';
 
 export const SETTINGS_KEY = 'cloud';
 // The names platform/secrets-env.ts maps CAMERA_FINDER_* onto, so environment secrets are also tracked for redaction.
-export const SECRET_NAMES = { licenseKey: 'licenseKey', provisioningPassword: 'provisioningPassword' } as const;
+export const SECRET_NAMES = {
+  licenseKey: 'licenseKey',
+  provisioningPassword: 'provisioningPassword',
+  gatewayPassword: 'gatewayPassword',
+} as const;
 
 /** Environment variable → setting it overrides (issue #7 names; the CLI and browser mode honour them). */
 export const ENV_OVERRIDES = {
@@ -23,6 +27,9 @@ export const ENV_OVERRIDES = {
   CAMERA_FINDER_PROVISIONING_URL: 'provisioningUrl',
   CAMERA_FINDER_PROVISIONING_USER: 'provisioningUser',
   CAMERA_FINDER_PROVISIONING_PASSWORD: 'provisioningPassword',
+  CAMERA_FINDER_GATEWAY_URL: 'gatewayUrl',
+  CAMERA_FINDER_GATEWAY_USER: 'gatewayUser',
+  CAMERA_FINDER_GATEWAY_PASSWORD: 'gatewayPassword',
 } as const;
 
 export type CloudEnv = Readonly<Record<string, string | undefined>>;
@@ -32,12 +39,16 @@ interface StoredCloud {
   provisioningUrl: string;
   provisioningUser: string;
   idFormat: CameraIdFormat;
+  /** A VXG gateway on site ('' when none) and the user the gateway token writer logs in as. */
+  gatewayUrl: string;
+  gatewayUser: string;
 }
 
 /** Everything a registration needs, secrets included. Never leaves the core. */
 export interface CloudConfig extends StoredCloud {
   licenseKey: string | null;
   provisioningPassword: string | null;
+  gatewayPassword: string | null;
   fromEnvironment: string[];
 }
 
@@ -52,6 +63,8 @@ function readStored(settings: SettingsStore): StoredCloud {
     provisioningUrl: str(stored['provisioningUrl'], DEFAULT_PROVISIONING_URL),
     provisioningUser: str(stored['provisioningUser'], ''),
     idFormat: cameraIdFormats.includes(format as CameraIdFormat) ? (format as CameraIdFormat) : 'mac-plain',
+    gatewayUrl: str(stored['gatewayUrl'], ''),
+    gatewayUser: str(stored['gatewayUser'], ''),
   };
 }
 
@@ -60,6 +73,7 @@ export async function loadCloudConfig(settings: SettingsStore, secrets: SecretSt
     ...readStored(settings),
     licenseKey: await secrets.get(SECRET_NAMES.licenseKey),
     provisioningPassword: await secrets.get(SECRET_NAMES.provisioningPassword),
+    gatewayPassword: await secrets.get(SECRET_NAMES.gatewayPassword),
     fromEnvironment: [],
   };
   for (const [name, field] of Object.entries(ENV_OVERRIDES)) {
@@ -80,6 +94,9 @@ export function describeCloudConfig(config: CloudConfig, secrets: SecretStore): 
     idFormat: config.idFormat,
     licenseKeySet: config.licenseKey !== null,
     provisioningPasswordSet: config.provisioningPassword !== null,
+    gatewayUrl: config.gatewayUrl,
+    gatewayUser: config.gatewayUser,
+    gatewayPasswordSet: config.gatewayPassword !== null,
     secrets: { persistent: secrets.persistent, warning: secrets.warning },
     fromEnvironment: config.fromEnvironment,
   };
@@ -92,7 +109,12 @@ export interface CloudSettingsPatch {
   idFormat?: CameraIdFormat | undefined;
   licenseKey?: string | null | undefined;
   provisioningPassword?: string | null | undefined;
+  gatewayUrl?: string | undefined;
+  gatewayUser?: string | undefined;
+  gatewayPassword?: string | null | undefined;
 }
+
+const URL_LABELS = { apiUrl: 'Cloud API address', provisioningUrl: 'Provisioning address', gatewayUrl: 'Gateway address' } as const;
 
 /** Thrown by saveCloudPatch for a value the technician must correct; the message is a sentence without secrets. */
 export class CloudSettingsError extends Error {
@@ -116,18 +138,18 @@ export function badServiceUrl(text: string): string | null {
 export async function saveCloudPatch(settings: SettingsStore, secrets: SecretStore, patch: CloudSettingsPatch): Promise<string[]> {
   const stored = readStored(settings);
   const changed: string[] = [];
-  for (const field of ['apiUrl', 'provisioningUrl'] as const) {
+  for (const field of ['apiUrl', 'provisioningUrl', 'gatewayUrl'] as const) {
     const why = patch[field] === undefined ? null : badServiceUrl(patch[field].trim());
-    if (why) throw new CloudSettingsError(`${field === 'apiUrl' ? 'Cloud API address' : 'Provisioning address'}: ${why}`);
+    if (why) throw new CloudSettingsError(`${URL_LABELS[field]}: ${why}`);
   }
-  for (const field of ['apiUrl', 'provisioningUrl', 'provisioningUser', 'idFormat'] as const) {
+  for (const field of ['apiUrl', 'provisioningUrl', 'provisioningUser', 'idFormat', 'gatewayUrl', 'gatewayUser'] as const) {
     const value = patch[field];
     if (value === undefined || value === stored[field]) continue;
     (stored as unknown as Record<string, string>)[field] = field === 'idFormat' ? value : value.trim();
     changed.push(field);
   }
   if (changed.length) settings.set(SETTINGS_KEY, stored);
-  for (const field of ['licenseKey', 'provisioningPassword'] as const) {
+  for (const field of ['licenseKey', 'provisioningPassword', 'gatewayPassword'] as const) {
     const value = patch[field];
     if (value === undefined) continue;
     if (value === null) await secrets.delete(SECRET_NAMES[field]);
@@ -135,4 +157,11 @@ export async function saveCloudPatch(settings: SettingsStore, secrets: SecretSto
     changed.push(value === null ? `${field} (removed)` : field);
   }
   return changed;
+}
+
+/** The VXG gateway the token writer uses, or null when none is configured (address, user and password all set). */
+export function gatewayOf(config: CloudConfig): { url: string; credentials: { username: string; password: string } } | null {
+  const url = config.gatewayUrl.trim();
+  if (!url || badServiceUrl(url) || !config.gatewayUser || config.gatewayPassword === null) return null;
+  return { url, credentials: { username: config.gatewayUser, password: config.gatewayPassword } };
 }

@@ -149,6 +149,14 @@ export class DeviceRegistry {
     return true;
   }
 
+  /** What the camera's cloud agent holds after a token write or clear (until the next identification says more). */
+  setCloudAgent(id: string, cloudAgent: CloudAgent): boolean {
+    const record = this.records.get(id);
+    if (!record) return false;
+    record.cloudAgent = { ...cloudAgent };
+    return true;
+  }
+
   /**
    * The record holding this IP, or a new camera record for it (`identify --ip`: a camera named by the technician,
    * not found by discovery — its IP fact says `manual`). Null when the inventory is full.

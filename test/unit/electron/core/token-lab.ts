@@ -43,6 +43,10 @@ export interface TokenLab {
   audit: AuditLog;
   logs: string[];
   strayRequests: string[];
+  /** host:port pairs the HTTP port lets through besides the cameras and clouds (a gateway simulator). */
+  passThrough: string[];
+  /** The core's settings store (a test checks what landed in it). */
+  settings: Ports['settings'];
   devices(): Promise<Map<string, Device>>;
   close(): Promise<void>;
 }
@@ -71,6 +75,7 @@ export interface TokenRig {
   audit: AuditLog;
   logs: string[];
   strayRequests: string[];
+  passThrough: string[];
   ports: Ports;
   /** CAMERA_FINDER_* for the (new) account's simulator. */
   env: Record<string, string>;
@@ -114,6 +119,7 @@ export async function startTokenRig(plans: CameraPlan[], options: { oldAccount?:
 
   const logs: string[] = [];
   const strayRequests: string[] = [];
+  const passThrough: string[] = [];
   const line = (level: string) => (message: string, fields?: LogFields) => logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
   const audit = createMemoryAuditLog();
   const ports: Ports = {
@@ -129,6 +135,7 @@ export async function startTokenRig(plans: CameraPlan[], options: { oldAccount?:
       cameras.map((c) => c.lab),
       clouds.map((c) => new URL(c.url).host),
       strayRequests,
+      passThrough,
     ),
     secrets: createMemorySecretStore(),
     audit,
@@ -147,6 +154,7 @@ export async function startTokenRig(plans: CameraPlan[], options: { oldAccount?:
     audit,
     logs,
     strayRequests,
+    passThrough,
     ports,
     env,
     close: async () => {
@@ -216,6 +224,8 @@ export async function startTokenLab(
     audit: rig.audit,
     logs: rig.logs,
     strayRequests: rig.strayRequests,
+    passThrough: rig.passThrough,
+    settings: rig.ports.settings,
     devices,
     close: async () => {
       await core.close();
@@ -225,12 +235,12 @@ export async function startTokenLab(
 }
 
 /** http://<camera ip>/… to the camera's port; the cloud simulators pass; anything else is refused and recorded. */
-function routed(cameras: LabCamera[], cloudHosts: string[], stray: string[]): HttpClient {
+function routed(cameras: LabCamera[], cloudHosts: string[], stray: string[], passThrough: string[]): HttpClient {
   const real = createNodeHttpClient();
   return {
     request: async (req) => {
       const url = new URL(req.url);
-      if (cloudHosts.includes(url.host)) return real.request(req);
+      if (cloudHosts.includes(url.host) || passThrough.includes(url.host)) return real.request(req);
       const camera = cameras.find((c) => c.ip === url.hostname && (url.port === '' || url.port === String(c.server.port)));
       if (!camera) {
         stray.push(req.url);

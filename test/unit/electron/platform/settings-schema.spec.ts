@@ -18,8 +18,48 @@ describe('settings migrations', () => {
     expect(changed).toBe(true);
     expect(data).toEqual({
       [SETTINGS_VERSION_KEY]: SETTINGS_VERSION,
-      cloud: { apiUrl: '', provisioningUrl: 'https://camera.vxg.io/v1/token', provisioningUser: '', idFormat: 'mac-plain' },
+      cloud: {
+        apiUrl: '',
+        provisioningUrl: 'https://camera.vxg.io/v1/token',
+        provisioningUser: '',
+        idFormat: 'mac-plain',
+        gatewayUrl: '',
+        gatewayUser: '',
+      },
     });
+  });
+
+  it('v1 → v2 adds the empty gateway fields and keeps every v1 value and unknown key unchanged', () => {
+    const v1 = {
+      [SETTINGS_VERSION_KEY]: 1,
+      windowBounds: { w: 800 },
+      loginAttempts: { a: 1 },
+      cloud: {
+        apiUrl: 'https://web.example.test',
+        provisioningUrl: 'https://prov.example.test/v1/token',
+        provisioningUser: 'tech',
+        idFormat: 'serial',
+        futureField: 7,
+      },
+    };
+    const { data, from, changed } = migrateSettings(v1);
+    expect(from).toBe(1);
+    expect(changed).toBe(true);
+    expect(data).toEqual({
+      ...v1,
+      [SETTINGS_VERSION_KEY]: 2,
+      cloud: { ...v1.cloud, gatewayUrl: '', gatewayUser: '' },
+    });
+    // Loads unchanged: the cloud settings read from the migrated file are the v1 values plus "no gateway".
+    expect(readCloudSettings(createMemorySettings(data))).toEqual({ ...v1.cloud, futureField: undefined, gatewayUrl: '', gatewayUser: '' });
+  });
+
+  it('v1 → v2 keeps gateway values a hand edit already put there when the contract accepts them', () => {
+    const { data } = migrateSettings({
+      [SETTINGS_VERSION_KEY]: 1,
+      cloud: { gatewayUrl: 'http://198.18.0.20:8000', gatewayUser: 'x'.repeat(300) },
+    });
+    expect(data.cloud).toMatchObject({ gatewayUrl: 'http://198.18.0.20:8000', gatewayUser: '' });
   });
 
   it('keeps valid old values and unknown keys, at the top level and inside cloud', () => {
@@ -84,14 +124,18 @@ describe('effectiveCloudSettings', () => {
       CAMERA_FINDER_CLOUD_API_URL: 'https://env.test',
       CAMERA_FINDER_PROVISIONING_URL: 'http://198.18.0.2/v1/token',
       CAMERA_FINDER_PROVISIONING_USER: 'env-user',
+      CAMERA_FINDER_GATEWAY_URL: 'http://198.18.0.20:8000',
+      CAMERA_FINDER_GATEWAY_USER: 'gw-admin',
     });
     expect(result.values).toEqual({
       ...stored,
       apiUrl: 'https://env.test',
       provisioningUrl: 'http://198.18.0.2/v1/token',
       provisioningUser: 'env-user',
+      gatewayUrl: 'http://198.18.0.20:8000',
+      gatewayUser: 'gw-admin',
     });
-    expect(result.fromEnvironment.sort()).toEqual(['apiUrl', 'provisioningUrl', 'provisioningUser']);
+    expect(result.fromEnvironment.sort()).toEqual(['apiUrl', 'gatewayUrl', 'gatewayUser', 'provisioningUrl', 'provisioningUser']);
   });
 
   it('ignores empty variables and refuses values too long for the contract', () => {
