@@ -17,6 +17,10 @@ export type SettingsDraft = {
   idFormat: CameraIdFormat;
   licenseKey: string;
   provisioningPassword: string;
+  /** The site's VXG gateway (optional in the contract: an older core sends none, read as ''). */
+  gatewayUrl: string;
+  gatewayUser: string;
+  gatewayPassword: string;
 };
 
 export const draftFrom = (settings: CloudSettings): SettingsDraft => ({
@@ -26,6 +30,9 @@ export const draftFrom = (settings: CloudSettings): SettingsDraft => ({
   idFormat: settings.idFormat,
   licenseKey: '',
   provisioningPassword: '',
+  gatewayUrl: settings.gatewayUrl ?? '',
+  gatewayUser: settings.gatewayUser ?? '',
+  gatewayPassword: '',
 });
 
 /** After a save: the fields show what the core now holds, the secret inputs are empty again. */
@@ -43,6 +50,11 @@ export function settingsPatch(saved: CloudSettings, draft: SettingsDraft): Setti
   if (draft.idFormat !== saved.idFormat) patch.idFormat = draft.idFormat;
   if (draft.licenseKey !== '') patch.licenseKey = draft.licenseKey;
   if (draft.provisioningPassword !== '') patch.provisioningPassword = draft.provisioningPassword;
+  const gatewayUrl = draft.gatewayUrl.trim();
+  const gatewayUser = draft.gatewayUser.trim();
+  if (gatewayUrl !== (saved.gatewayUrl ?? '')) patch.gatewayUrl = gatewayUrl;
+  if (gatewayUser !== (saved.gatewayUser ?? '')) patch.gatewayUser = gatewayUser;
+  if (draft.gatewayPassword !== '') patch.gatewayPassword = draft.gatewayPassword;
   return patch;
 }
 
@@ -72,6 +84,10 @@ const ENVIRONMENT: Record<string, string> = {
   provisioningUser: 'CAMERA_FINDER_PROVISIONING_USER',
   provisioningPassword: 'CAMERA_FINDER_PROVISIONING_PASSWORD',
   provisioningPasswordSet: 'CAMERA_FINDER_PROVISIONING_PASSWORD',
+  gatewayUrl: 'CAMERA_FINDER_GATEWAY_URL',
+  gatewayUser: 'CAMERA_FINDER_GATEWAY_USER',
+  gatewayPassword: 'CAMERA_FINDER_GATEWAY_PASSWORD',
+  gatewayPasswordSet: 'CAMERA_FINDER_GATEWAY_PASSWORD',
 };
 
 /** The variable that overrides `field`, or null when the stored value applies. */

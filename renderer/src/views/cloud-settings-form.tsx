@@ -29,6 +29,7 @@ export function CloudSettingsForm({ settings, save }: Props) {
 
   const apiProblem = urlProblem('admin API URL', draft.apiUrl, false);
   const provisioningProblem = urlProblem('provisioning URL', draft.provisioningUrl, false);
+  const gatewayProblem = urlProblem('gateway URL', draft.gatewayUrl, false);
 
   const send = async (patch: SettingsPatch, done: string) => {
     setBusy(true);
@@ -47,7 +48,7 @@ export function CloudSettingsForm({ settings, save }: Props) {
       aria-label="Cloud account"
       onSubmit={(event) => {
         event.preventDefault();
-        if (apiProblem || provisioningProblem) return;
+        if (apiProblem || provisioningProblem || gatewayProblem) return;
         void send(settingsPatch(settings, draft), 'Saved.');
       }}
     >
@@ -121,6 +122,37 @@ export function CloudSettingsForm({ settings, save }: Props) {
         </select>
         <p className="field-note muted">The ID the provisioning service and the channel know each camera by.</p>
       </div>
+      <h3>VXG gateway on site (optional)</h3>
+      <p className="field-note muted">
+        Token writes go through this gateway for cameras the VXG Cloud Agent writer cannot reach (other brands, no agent).
+      </p>
+      <TextField
+        label="Gateway URL"
+        value={draft.gatewayUrl}
+        onChange={(gatewayUrl) => edit({ gatewayUrl })}
+        placeholder="http://192.168.1.2:8000"
+        problem={gatewayProblem}
+        environment={env('gatewayUrl')}
+        testId="cloud-gateway-url"
+      />
+      <TextField
+        label="Gateway user"
+        value={draft.gatewayUser}
+        onChange={(gatewayUser) => edit({ gatewayUser })}
+        problem={null}
+        environment={env('gatewayUser')}
+        testId="cloud-gateway-user"
+      />
+      <SecretField
+        label="Gateway password"
+        isSet={settings.gatewayPasswordSet ?? false}
+        value={draft.gatewayPassword}
+        onChange={(gatewayPassword) => edit({ gatewayPassword })}
+        onRemove={() => void send({ gatewayPassword: null }, 'Gateway password removed.')}
+        busy={busy}
+        environment={env('gatewayPassword')}
+        testId="cloud-gateway-password"
+      />
       <div className="form-buttons">
         <button type="submit" className="primary" disabled={busy || !isDirty(settings, draft)} data-testid="cloud-save">
           {busy ? 'Saving…' : 'Save'}
@@ -144,5 +176,8 @@ function keepUnsent(prev: SettingsDraft, patch: SettingsPatch): Partial<Settings
   if (!('idFormat' in patch)) kept.idFormat = prev.idFormat;
   if (!('licenseKey' in patch)) kept.licenseKey = prev.licenseKey;
   if (!('provisioningPassword' in patch)) kept.provisioningPassword = prev.provisioningPassword;
+  if (!('gatewayUrl' in patch)) kept.gatewayUrl = prev.gatewayUrl;
+  if (!('gatewayUser' in patch)) kept.gatewayUser = prev.gatewayUser;
+  if (!('gatewayPassword' in patch)) kept.gatewayPassword = prev.gatewayPassword;
   return kept;
 }

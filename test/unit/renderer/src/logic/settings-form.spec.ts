@@ -52,4 +52,29 @@ describe('settings form', () => {
     expect(environmentVariable(env, 'licenseKey')).toBe('CAMERA_FINDER_LICENSE_KEY');
     expect(environmentVariable(env, 'provisioningUser')).toBeNull();
   });
+
+  it('gateway: starts empty against a core without the fields, sends address/user trimmed and the password only when typed', () => {
+    const older = makeCloudSettings({});
+    delete (older as Partial<CloudSettings>).gatewayUrl;
+    delete (older as Partial<CloudSettings>).gatewayUser;
+    const draft = draftFrom(older);
+    expect(draft).toMatchObject({ gatewayUrl: '', gatewayUser: '', gatewayPassword: '' });
+    expect(isDirty(older, draft)).toBe(false);
+    const edited = { ...draft, gatewayUrl: ' http://192.168.1.2:8000 ', gatewayUser: ' admin ', gatewayPassword: ' gw pw ' };
+    expect(settingsPatch(older, edited)).toEqual({
+      gatewayUrl: 'http://192.168.1.2:8000',
+      gatewayUser: 'admin',
+      gatewayPassword: ' gw pw ',
+    });
+    const stored = makeCloudSettings({ gatewayUrl: 'http://gw.test', gatewayUser: 'admin', gatewayPasswordSet: true });
+    expect(settingsPatch(stored, draftFrom(stored))).toEqual({});
+    expect(afterSave(stored).gatewayPassword).toBe('');
+  });
+
+  it('names the gateway environment variables', () => {
+    const env = makeCloudSettings({ fromEnvironment: ['gatewayUrl', 'gatewayPassword'] });
+    expect(environmentVariable(env, 'gatewayUrl')).toBe('CAMERA_FINDER_GATEWAY_URL');
+    expect(environmentVariable(env, 'gatewayPassword')).toBe('CAMERA_FINDER_GATEWAY_PASSWORD');
+    expect(environmentVariable(env, 'gatewayUser')).toBeNull();
+  });
 });

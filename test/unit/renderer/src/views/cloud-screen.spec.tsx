@@ -29,6 +29,9 @@ function fakeCloudCore(initial: CloudSettings = makeCloudSettings()) {
       ...(typeof patch.provisioningUser === 'string' ? { provisioningUser: patch.provisioningUser } : {}),
       ...('licenseKey' in patch ? { licenseKeySet: patch.licenseKey !== null } : {}),
       ...('provisioningPassword' in patch ? { provisioningPasswordSet: patch.provisioningPassword !== null } : {}),
+      ...(typeof patch.gatewayUrl === 'string' ? { gatewayUrl: patch.gatewayUrl } : {}),
+      ...(typeof patch.gatewayUser === 'string' ? { gatewayUser: patch.gatewayUser } : {}),
+      ...('gatewayPassword' in patch ? { gatewayPasswordSet: patch.gatewayPassword !== null } : {}),
     };
     return Promise.resolve(ok(settings));
   });
@@ -70,6 +73,28 @@ describe('Cloud screen', () => {
     expect(screen.getByTestId('cloud-provisioning-password-set').textContent).toBe('set');
     expect(pageHasText(LICENSE)).toBe(false);
     expect(pageHasText(PROVISIONING_PASSWORD)).toBe(false);
+  });
+
+  it('saves the VXG gateway: address and user as typed, the password write-only', async () => {
+    const fake = fakeCloudCore();
+    await openCloud(fake);
+    await screen.findByTestId('cloud-gateway-url');
+    fireEvent.change(input('cloud-gateway-url'), { target: { value: 'gw.local' } });
+    expect(screen.getByText(/gateway URL is not a URL/)).toBeTruthy();
+    fireEvent.change(input('cloud-gateway-url'), { target: { value: 'http://192.168.1.2:8000' } });
+    fireEvent.change(input('cloud-gateway-user'), { target: { value: 'admin' } });
+    fireEvent.change(input('cloud-gateway-password'), { target: { value: 'Gw-pass-4471' } });
+    expect(input('cloud-gateway-password').type).toBe('password');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByTestId('cloud-save-status')).textContent).toBe('Saved.');
+    expect(fake.calls.find((call) => call.command === 'cloud.settings.set')?.args).toEqual({
+      gatewayUrl: 'http://192.168.1.2:8000',
+      gatewayUser: 'admin',
+      gatewayPassword: 'Gw-pass-4471',
+    });
+    expect(input('cloud-gateway-password').value).toBe('');
+    expect(screen.getByTestId('cloud-gateway-password-set').textContent).toBe('set');
+    expect(pageHasText('Gw-pass-4471')).toBe(false);
   });
 
   it('removes a stored secret with Remove (null in the patch)', async () => {
