@@ -48,6 +48,8 @@ export interface GatewaySim {
 
 export interface GatewaySimOptions {
   host: string;
+  /** 0 or absent: an ephemeral port. */
+  port?: number;
   username: string;
   password: string;
   connect?: (token: string) => Promise<unknown>;
@@ -158,7 +160,7 @@ export async function startGatewaySim(options: GatewaySimOptions): Promise<Gatew
   server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, options.host, () => resolve());
+    server.listen(options.port ?? 0, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
