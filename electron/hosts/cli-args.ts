@@ -58,7 +58,9 @@ export const usage = `Usage:
 
   register and write-token take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
   CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and
-  CAMERA_FINDER_PROVISIONING_PASSWORD.
+  CAMERA_FINDER_PROVISIONING_PASSWORD. write-token goes through a VXG gateway on site for cameras the Axis agent
+  writer does not fit when CAMERA_FINDER_GATEWAY_URL, CAMERA_FINDER_GATEWAY_USER and CAMERA_FINDER_GATEWAY_PASSWORD
+  (or the saved gateway settings) are set.
   --no-settings       use no saved settings, keychain or audit file (environment variables still apply);
                       CAMERA_FINDER_DATA_DIR=<folder> keeps settings and the audit log there instead
 
