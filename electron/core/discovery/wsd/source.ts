@@ -11,6 +11,7 @@ import { limitConcurrency } from '../concurrency.js';
 import { throttledLog } from '../log-throttle.js';
 import { PacketBudget } from '../packet-budget.js';
 import type { DiscoverySource, SourceContext, SourceStats } from '../source.js';
+import { AppSequenceFilter } from './app-sequence.js';
 import { toObservations } from './observation.js';
 import { parseWsdMessage } from './parse.js';
 import { runProbes, type ProbeOptions } from './prober.js';
@@ -52,6 +53,7 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
       listener = socket;
       const lanLog = throttledLog(ctx.log, ctx.clock);
       const budget = new PacketBudget(ctx.clock, options.budget);
+      const sequences = new AppSequenceFilter();
       let socketErrors = 0;
       socket.onError((error) =>
         lanLog('warn', 'WS-Discovery listener socket error', { error: error.message, socketErrors: ++socketErrors }),
@@ -89,6 +91,13 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
         if (!message) return lanLog('debug', 'Ignored a non-WS-Discovery packet on 3702', { from: from.address });
         // Probes (ours echoed back, or another client's) and faults describe no device.
         if (message.kind === 'probe' || message.kind === 'fault') return;
+        // Announcements are multicast several times and can be replayed by anyone: only a newer one counts.
+        if (sequences.check(message.matches[0]?.endpoint ?? null, message.appSequence) === 'stale') {
+          return lanLog('debug', 'Dropped a repeated, stale or replayed WS-Discovery announcement', {
+            from: from.address,
+            appSequence: message.appSequence,
+          });
+        }
         const arrival = { ip: from.address, interface: receivingInterface(ctx.interfaces, from.address), at: ctx.clock.now() };
         for (const observation of toObservations(message, arrival)) {
           try {
