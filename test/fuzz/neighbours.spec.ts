@@ -155,15 +155,19 @@ describe('fuzz: neighbour-table parsers', () => {
     );
   }
 
-  it('every parser takes non-strings and oversized tables (1 MiB ± 1) without throwing', () => {
-    const row = '198.18.0.9  0x1  0x2  00:40:8c:12:34:56  *  eth0\n';
-    const huge = row.repeat(Math.ceil((MAX_TABLE_CHARS + 1) / row.length)).slice(0, MAX_TABLE_CHARS + 1);
-    for (const [, parse] of parsers) {
-      for (const value of [undefined, null, 42, {}, [], huge.slice(0, MAX_TABLE_CHARS - 1), huge.slice(0, MAX_TABLE_CHARS), huge]) {
-        expect(Array.isArray(bounded('oversized table', typeof value === 'string' ? value.length : 0, () => parse(value as string)))).toBe(
-          true,
-        );
+  it(
+    'every parser takes non-strings and oversized tables (1 MiB ± 1) without throwing',
+    () => {
+      const row = '198.18.0.9  0x1  0x2  00:40:8c:12:34:56  *  eth0\n';
+      const huge = row.repeat(Math.ceil((MAX_TABLE_CHARS + 1) / row.length)).slice(0, MAX_TABLE_CHARS + 1);
+      for (const [, parse] of parsers) {
+        for (const value of [undefined, null, 42, {}, [], huge.slice(0, MAX_TABLE_CHARS - 1), huge.slice(0, MAX_TABLE_CHARS), huge]) {
+          expect(
+            Array.isArray(bounded('oversized table', typeof value === 'string' ? value.length : 0, () => parse(value as string))),
+          ).toBe(true);
+        }
       }
-    }
-  });
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
