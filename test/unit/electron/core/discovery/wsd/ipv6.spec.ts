@@ -130,3 +130,59 @@ describe('Ipv6Holdback', () => {
     expect(holdback.release()).toEqual([]);
   });
 });
+
+describe('createWsdSource().listen over IPv6', () => {
+  const hello = (n: number) => fixtureText('camera-hello.xml').replace('MessageNumber="1"', `MessageNumber="${n}"`);
+  const IPV6_ONLY_HELLO = hello(1).replace('1d5e3a00-4c2b-11ee-8000-accc8e0a1b2d', '6a1c0d00-0000-4000-8000-0000000006a1');
+
+  it('joins ff02::c on each interface with a link-local address and reports an IPv6-only Hello a second later', async () => {
+    const { clock, udp, reports, ctx, source } = setup();
+    await source.listen(ctx);
+    const v6 = udp.sockets.find((s) => s.options?.type === 'udp6');
+    expect(v6?.options).toEqual({ reuseAddr: true, type: 'udp6' });
+    expect(v6?.boundTo).toEqual({ port: 3702, address: '::' });
+    expect(v6?.memberships).toEqual([['ff02::c', '::%eth0']]); // wlan0 has no IPv6 link-local address
+
+    v6?.deliver(IPV6_ONLY_HELLO, CAMERA_V6);
+    expect(reports).toEqual([]);
+    await clock.advance(1_000);
+    expect(reports.map((r) => [r.kind, r.ip, r.interface, r.endpoint])).toEqual([
+      ['alive', CAMERA_V6, 'eth0', '6a1c0d00-0000-4000-8000-0000000006a1'],
+    ]);
+    await source.close();
+    expect(udp.open()).toEqual([]);
+  });
+
+  it('keeps a dual-stack camera on its IPv4 address: the IPv6 copy of its Hello is dropped', async () => {
+    const { clock, udp, reports, ctx, source } = setup();
+    await source.listen(ctx);
+    const v4 = udp.sockets.find((s) => s.options?.type === undefined);
+    const v6 = udp.sockets.find((s) => s.options?.type === 'udp6');
+    v6?.deliver(hello(1), 'fe80::240:8cff:fe1a:2b3c%eth0'); // the IPv6 copy arrives first…
+    v4?.deliver(hello(1), '192.168.1.41'); // …the IPv4 one a moment later
+    await clock.advance(1_000);
+    v6?.deliver(hello(2), 'fe80::240:8cff:fe1a:2b3c%eth0'); // a later announcement, over IPv6 only (no stamp clash)
+    await clock.advance(1_000);
+    expect(reports.map((r) => r.ip)).toEqual(['192.168.1.41']);
+    await source.close();
+  });
+
+  it('drops IPv6 announcements still waiting when closed, and a flood beyond the waiting cap', async () => {
+    const { clock, udp, reports, ctx, source } = setup();
+    await source.listen(ctx);
+    const v6 = udp.sockets.find((s) => s.options?.type === 'udp6');
+    for (let i = 1; i <= 1_000; i++) v6?.deliver(hello(i).replace('accc8e0a1b2d', String(i).padStart(12, '0')), CAMERA_V6);
+    expect(clock.pending()).toBe(256);
+    await source.close();
+    expect(clock.pending()).toBe(0);
+    await clock.advance(2_000);
+    expect(reports).toEqual([]);
+  });
+
+  it('stays on IPv4 with ipv6: false', async () => {
+    const { udp, ctx, source } = setup([eth0], false);
+    await source.listen(ctx);
+    expect(udp.sockets.map((s) => s.options)).toEqual([{ reuseAddr: true }]);
+    await source.close();
+  });
+});
