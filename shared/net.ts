@@ -9,6 +9,8 @@ export const netInterfaceSchema = z.object({
   mac: z.string().nullable(),
   /** Virtual, VPN or container adapter (tun/tap/wg/docker/veth…): probed, but labelled (issue #10). */
   virtual: z.boolean().optional(),
+  /** The same adapter's IPv6 link-local address with its zone (`fe80::…%eth0`; `%12` on Windows), if it has one. */
+  ipv6: z.string().max(80).optional(),
 });
 export type NetInterface = z.infer<typeof netInterfaceSchema>;
 

@@ -31,6 +31,8 @@ export interface UdpSocket {
 
 export interface UdpSocketOptions {
   reuseAddr?: boolean;
+  /** 'udp6' for IPv6 (WS-Discovery on ff02::c); IPv4 when absent. */
+  type?: 'udp4' | 'udp6';
 }
 
 export type UdpSocketFactory = (options?: UdpSocketOptions) => UdpSocket;

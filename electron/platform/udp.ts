@@ -8,9 +8,9 @@ import type { RemoteInfo, UdpSocket, UdpSocketFactory } from './ports.js';
 
 type Listener<T extends unknown[]> = (...args: T) => void;
 
-/** Opens one IPv4 UDP socket; nothing is bound until bind() is called. */
+/** Opens one UDP socket (IPv4 unless asked for udp6); nothing is bound until bind() is called. */
 export const createUdpSocket: UdpSocketFactory = (options = {}) => {
-  const socket = dgram.createSocket({ type: 'udp4', reuseAddr: options.reuseAddr ?? false });
+  const socket = dgram.createSocket({ type: options.type ?? 'udp4', reuseAddr: options.reuseAddr ?? false });
   const errorListeners: Listener<[Error]>[] = [];
   let pendingBind: ((error: Error) => void) | null = null;
   let closed = false;

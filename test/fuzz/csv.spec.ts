@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCsv } from '../../electron/core/onboarding/csv-import.js';
 import { MAX_CSV_FIELD_CHARS, MAX_CSV_ROWS } from '../../shared/onboarding.js';
-import { CALL_MS, FUZZ, FUZZ_TIMEOUT_MS, invalidUtf8, nastyText, prototypeKeys, RUNS, timed } from './hostile.js';
+import { FUZZ, FUZZ_TIMEOUT_MS, invalidUtf8, nastyText, prototypeKeys, RUNS } from './hostile.js';
+import { bounded } from './work.js';
 
 const before = prototypeKeys();
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -102,7 +103,7 @@ describe('fuzz: CSV import', () => {
       fc.assert(
         fc.property(sheet, headerCase, fc.boolean(), (s, header, quoteAll) => {
           const { bytes, lines } = write(s, header, quoteAll);
-          const result = timed(CALL_MS, () => importCsv(bytes, { requirePassword: true }));
+          const result = bounded('importCsv', bytes.byteLength, () => importCsv(bytes, { requirePassword: true }));
           expect(result.problems).toEqual([]);
           expect(result.delimiter).toBe(s.columns.length > 1 ? s.delimiter : ',');
           expect(result.rows).toEqual(
@@ -128,7 +129,7 @@ describe('fuzz: CSV import', () => {
     () => {
       fc.assert(
         fc.property(hostileBytes, (bytes) => {
-          const result = timed(CALL_MS, () => importCsv(bytes));
+          const result = bounded('importCsv', bytes.byteLength, () => importCsv(bytes));
           expect(result.rows.length).toBeLessThanOrEqual(MAX_CSV_ROWS);
           if (!result.readable) expect(result.rows).toEqual([]);
           let previous = 1;

@@ -194,15 +194,3 @@ export const FUZZ = {
     );
   },
 };
-
-/** Per-call time limit: catches super-linear blow-ups (100× and worse) yet tolerates a loaded 2-core machine. */
-export const CALL_MS = 1000;
-
-/** Runs fn and fails the case when one call takes longer than `ms` (bounded time, generous for loaded CI). */
-export function timed<T>(ms: number, fn: () => T): T {
-  const start = performance.now();
-  const result = fn();
-  const took = performance.now() - start;
-  if (took > ms) throw new Error(`took ${Math.round(took)} ms (limit ${ms} ms)`);
-  return result;
-}

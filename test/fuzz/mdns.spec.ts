@@ -9,7 +9,8 @@ import { MAX_MDNS_BYTES, MAX_RECORDS, parseDnsResponse } from '../../electron/co
 import { MAX_INSTANCES_PER_PACKET, toMdnsObservations } from '../../electron/core/discovery/mdns/observation.js';
 import { MAX_TXT_STRINGS, MAX_TXT_VALUE_CHARS, parseTxt } from '../../electron/core/discovery/mdns/txt.js';
 import { encodeResponse, mdnsFixture, type FixturePacket } from '../unit/electron/core/discovery/mdns/packets.js';
-import { CALL_MS, FUZZ, FUZZ_TIMEOUT_MS, invalidUtf8, nastyText, PROTOTYPE_NAMES, prototypeKeys, RUNS, timed } from './hostile.js';
+import { FUZZ, FUZZ_TIMEOUT_MS, invalidUtf8, nastyText, PROTOTYPE_NAMES, prototypeKeys, RUNS } from './hostile.js';
+import { bounded } from './work.js';
 
 const NAMES = readdirSync(new URL('../fixtures/mdns/', import.meta.url)).filter((name) => name.endsWith('.json'));
 const FIXTURES = NAMES.sort().map((name) => encodeResponse(mdnsFixture(name)));
@@ -97,12 +98,14 @@ describe('fuzz: mDNS', () => {
       let observed = 0;
       fc.assert(
         fc.property(datagram, (data) => {
-          const response = timed(CALL_MS, () => parseDnsResponse(data));
+          const response = bounded('parseDnsResponse', data.byteLength, () => parseDnsResponse(data));
           if (data.byteLength > MAX_MDNS_BYTES) expect(response).toBeNull();
           if (response === null) return;
           expect(response.records.length).toBeLessThanOrEqual(MAX_RECORDS);
           for (const record of response.records) expect(record.name.length).toBeLessThanOrEqual(255 * 3);
-          const observations = timed(CALL_MS, () => toMdnsObservations(response, { ip: '198.18.0.9', interface: 'lab0', at: 0 }));
+          const observations = bounded('toMdnsObservations', data.byteLength, () =>
+            toMdnsObservations(response, { ip: '198.18.0.9', interface: 'lab0', at: 0 }),
+          );
           expect(observations.length).toBeLessThanOrEqual(MAX_INSTANCES_PER_PACKET);
           if (observations.length > 0) observed++;
           for (const observation of observations) {
@@ -134,7 +137,11 @@ describe('fuzz: mDNS', () => {
       );
       fc.assert(
         fc.property(strings, (list) => {
-          const txt = timed(CALL_MS, () => parseTxt(list));
+          const txt = bounded(
+            'parseTxt',
+            list.reduce((sum, s) => sum + s.byteLength, 0),
+            () => parseTxt(list),
+          );
           expect(txt.size).toBeLessThanOrEqual(MAX_TXT_STRINGS);
           for (const [key, value] of txt) {
             expect(key).toBe(key.toLowerCase());

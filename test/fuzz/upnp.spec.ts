@@ -12,7 +12,8 @@ import { MAX_UPNP_FIELD_CHARS, parseUpnpDescription } from '../../electron/core/
 import { MAX_DESCRIPTION_BYTES } from '../../electron/core/discovery/ssdp/location.js';
 import { descriptionFacts } from '../../electron/core/discovery/ssdp/observation.js';
 import { isSoapEnvelope } from '../../electron/core/discovery/sweep/onvif-http.js';
-import { CALL_MS, FUZZ, FUZZ_TIMEOUT_MS, invalidUtf8, nastyText, PROTOTYPE_NAMES, prototypeKeys, RUNS, timed } from './hostile.js';
+import { FUZZ, FUZZ_TIMEOUT_MS, invalidUtf8, nastyText, PROTOTYPE_NAMES, prototypeKeys, RUNS } from './hostile.js';
+import { bounded } from './work.js';
 
 const DIR = new URL('../fixtures/upnp/', import.meta.url);
 const FIXTURES = readdirSync(DIR)
@@ -113,7 +114,7 @@ describe('fuzz: UPnP description', () => {
       let parsed = 0;
       fc.assert(
         fc.property(document, (xml) => {
-          const result = timed(CALL_MS, () => parseUpnpDescription(xml));
+          const result = bounded('parseUpnpDescription', xml.length, () => parseUpnpDescription(xml));
           if (Buffer.byteLength(xml, 'utf8') > MAX_DESCRIPTION_BYTES) expect(result).toEqual({ ok: false, error: 'too-large' });
           if (!result.ok) {
             expect(['too-large', 'not-xml', 'no-device']).toContain(result.error);
@@ -146,7 +147,7 @@ describe('fuzz: UPnP description', () => {
       );
       fc.assert(
         fc.property(reply, (body) => {
-          expect(typeof timed(CALL_MS, () => isSoapEnvelope(body))).toBe('boolean');
+          expect(typeof bounded('isSoapEnvelope', body.length, () => isSoapEnvelope(body))).toBe('boolean');
         }),
         FUZZ,
       );

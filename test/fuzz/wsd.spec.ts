@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AppSequenceFilter } from '../../electron/core/discovery/wsd/app-sequence.js';
 import { DuplicateFilter } from '../../electron/core/discovery/wsd/duplicate-filter.js';
 import { toObservations } from '../../electron/core/discovery/wsd/observation.js';
 import {
@@ -15,7 +16,8 @@ import {
   type WsdMessage,
 } from '../../electron/core/discovery/wsd/parse.js';
 import { MAX_SCOPE_CHARS, scopeFacts } from '../../electron/core/discovery/wsd/scopes.js';
-import { CALL_MS, FUZZ, FUZZ_TIMEOUT_MS, hostileDatagram, nastyText, prototypeKeys, RUNS, timed } from './hostile.js';
+import { FUZZ, FUZZ_TIMEOUT_MS, hostileDatagram, nastyText, prototypeKeys, RUNS } from './hostile.js';
+import { bounded } from './work.js';
 
 const KINDS = new Set(['probe-matches', 'hello', 'bye', 'probe', 'fault']);
 const CONTROL = /\p{Cc}/u;
@@ -68,13 +70,15 @@ describe('fuzz: WS-Discovery', () => {
       const repeats = new DuplicateFilter(); // runs before the parser on every reply: it must be as robust
       fc.assert(
         fc.property(hostileDatagram, (data) => {
-          expect(typeof timed(CALL_MS, () => repeats.isRepeat('198.18.0.9', data))).toBe('boolean');
-          const message = timed(CALL_MS, () => parseWsdMessage(data));
+          expect(typeof bounded('DuplicateFilter', data.byteLength, () => repeats.isRepeat('198.18.0.9', data))).toBe('boolean');
+          const message = bounded('parseWsdMessage', data.byteLength, () => parseWsdMessage(data));
           if (data.byteLength > MAX_WSD_BYTES) expect(message).toBeNull();
           if (message === null) return;
           parsed++;
           expect(problems(message)).toEqual([]);
-          const observations = timed(CALL_MS, () => toObservations(message, { ip: '198.18.0.9', interface: 'eth0', at: 1 }));
+          const observations = bounded('toObservations', data.byteLength, () =>
+            toObservations(message, { ip: '198.18.0.9', interface: 'eth0', at: 1 }),
+          );
           expect(observations.length).toBeLessThanOrEqual(MAX_LIST);
           for (const observation of observations) {
             // One observation is a small record whatever the packet was: it cannot be amplified downstream.
@@ -132,7 +136,9 @@ describe('fuzz: WS-Discovery', () => {
       });
       fc.assert(
         fc.property(message, fc.option(nastyText), (m, ip) => {
-          const observations = timed(CALL_MS, () => toObservations(m as WsdMessage, { ip, interface: null, at: 0 }));
+          const observations = bounded('toObservations (built)', JSON.stringify(m).length, () =>
+            toObservations(m as WsdMessage, { ip, interface: null, at: 0 }),
+          );
           expect(observations.length).toBe(m.kind === 'probe' || m.kind === 'fault' ? 0 : m.matches.length);
           for (const o of observations) expect(typeof o.isCamera).toBe('boolean');
         }),
@@ -157,13 +163,52 @@ describe('fuzz: WS-Discovery', () => {
       );
       fc.assert(
         fc.property(fc.array(scope, { maxLength: MAX_LIST }), (uris) => {
-          const facts = timed(CALL_MS, () => scopeFacts(uris));
+          const facts = bounded('scopeFacts', uris.join(' ').length, () => scopeFacts(uris));
           expect(new Set(facts.map((f) => f.name)).size).toBe(facts.length);
           for (const fact of facts) {
             expect(fact.value.length).toBeGreaterThan(0);
             expect(fact.value.length).toBeLessThanOrEqual(MAX_SCOPE_CHARS);
             expect(CONTROL.test(fact.value)).toBe(false);
             if (fact.name === 'mac') expect(fact.value).toMatch(MAC);
+          }
+        }),
+        FUZZ,
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    `AppSequenceFilter: ${RUNS} announcement streams, only strictly newer stamps pass, memory capped`,
+    () => {
+      const announcement = fc.record({
+        endpoint: fc.option(fc.constantFrom('a', 'b', 'c', '__proto__', 'constructor'), { nil: null }),
+        stamp: fc.option(
+          fc.record({
+            instanceId: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+            messageNumber: fc.integer({ min: 0, max: 5 }),
+            sequenceId: fc.option(nastyText, { nil: null }),
+          }),
+          { nil: null },
+        ),
+      });
+      fc.assert(
+        fc.property(fc.array(announcement, { maxLength: 40 }), (stream) => {
+          const filter = new AppSequenceFilter(3);
+          const model = new Map<string, [number, number]>(); // every endpoint's newest accepted stamp
+          for (const { endpoint, stamp } of stream) {
+            const verdict = filter.check(endpoint, stamp);
+            expect(filter.size).toBeLessThanOrEqual(3);
+            if (endpoint === null || stamp === null) {
+              expect(verdict).toBe('unsequenced');
+              continue;
+            }
+            const last = model.get(endpoint);
+            const newer = !last || stamp.instanceId > last[0] || (stamp.instanceId === last[0] && stamp.messageNumber > last[1]);
+            // Only an endpoint the capped table forgot may pass without being newer; a newer stamp always passes.
+            if (newer) expect(verdict).toBe('new');
+            else if (new Set([...model.keys(), endpoint]).size <= 3) expect(verdict).toBe('stale'); // nothing was forgotten
+            if (verdict === 'new') model.set(endpoint, [stamp.instanceId, stamp.messageNumber]);
           }
         }),
         FUZZ,

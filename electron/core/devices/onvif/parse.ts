@@ -17,6 +17,18 @@ export type Envelope = { kind: 'body'; body: XmlNode } | { kind: 'fault'; fault:
 
 const localName = (qname: string): string => qname.slice(qname.lastIndexOf(':') + 1);
 
+/**
+ * Free text from the camera with control characters made spaces: a name or fault reason carrying ANSI escapes
+ * (`\u001b[…`, C1 `\u009b`) must not reach a terminal or a log as commands. HTML stays as text; the UI renders text.
+ */
+const clean = (value: string, max: number): string =>
+  value
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim()
+    .slice(0, max)
+    .trim();
+const CONTROL = /\p{Cc}/u;
+
 /** The SOAP Body (or its Fault) of a reply; a failure sentence names `host`, never the body. */
 export function readEnvelope(textBody: string, host: string): DeviceResult<Envelope> {
   const parsed = parseXml(textBody);
@@ -36,19 +48,19 @@ export function readEnvelope(textBody: string, host: string): DeviceResult<Envel
   const codes: string[] = [];
   let code = child(fault, 'Code');
   for (let depth = 0; code !== undefined && depth < 8; depth++) {
-    const value = text(child(code, 'Value'));
+    const value = clean(text(child(code, 'Value')), 256);
     if (value) codes.push(localName(value));
     code = child(code, 'Subcode');
   }
-  const soap11 = text(child(fault, 'faultcode'));
+  const soap11 = clean(text(child(fault, 'faultcode')), 256);
   if (soap11) codes.push(localName(soap11));
-  const reason = (text(child(fault, 'Reason', 'Text')) || text(child(fault, 'faultstring'))).slice(0, 200);
+  const reason = clean(text(child(fault, 'Reason', 'Text')) || text(child(fault, 'faultstring')), 200);
   return ok({ kind: 'fault', fault: { codes, reason } });
 }
 
 /** Fault → failure kind: lockout words win over NotAuthorized (a locked camera often also says NotAuthorized). */
 export function faultFailure<T>(fault: SoapFault, host: string, status: number): DeviceResult<T> {
-  const said = fault.reason ? ` It said: "${fault.reason.replace(/[\u0000-\u001f"]+/g, ' ').trim()}".` : '';
+  const said = fault.reason ? ` It said: "${fault.reason.replace(/[\p{Cc}"]+/gu, ' ').trim()}".` : '';
   if (saysLocked(`${fault.reason} ${fault.codes.join(' ')}`)) {
     return fail(
       'locked',
@@ -77,7 +89,7 @@ export interface DeviceInformation {
 export function deviceInformation(body: XmlNode, host: string): DeviceResult<DeviceInformation> {
   const response = child(body, 'GetDeviceInformationResponse');
   if (response === undefined) return fail('bad-reply', `The camera at ${host} answered GetDeviceInformation without device information.`);
-  const field = (name: string): string => text(child(response, name)).slice(0, 128);
+  const field = (name: string): string => clean(text(child(response, name)), 128);
   return ok({
     manufacturer: field('Manufacturer'),
     model: field('Model'),
@@ -115,9 +127,9 @@ export function networkInterfaces(body: XmlNode): NetworkInterface[] {
   return children(response, 'NetworkInterfaces')
     .slice(0, MAX_INTERFACES)
     .map((iface) => ({
-      token: (attribute(iface, 'token') ?? '').slice(0, 64),
+      token: clean(attribute(iface, 'token') ?? '', 64),
       enabled: text(child(iface, 'Enabled')).toLowerCase() !== 'false',
-      name: text(child(iface, 'Info', 'Name')).slice(0, 64),
+      name: clean(text(child(iface, 'Info', 'Name')), 64),
       mac: normaliseMac(text(child(iface, 'Info', 'HwAddress'))),
       ipv4: ipv4Of(iface),
     }));
@@ -132,8 +144,11 @@ const MAX_SCOPES = 64;
 
 export function scopes(body: XmlNode): string[] {
   const response = child(body, 'GetScopesResponse');
-  return children(response, 'Scopes')
-    .slice(0, MAX_SCOPES)
-    .map((scope) => text(child(scope, 'ScopeItem')).slice(0, 512))
-    .filter((item) => item.length > 0);
+  return (
+    children(response, 'Scopes')
+      .slice(0, MAX_SCOPES)
+      .map((scope) => text(child(scope, 'ScopeItem')).slice(0, 512))
+      // A scope is a URI: one holding a control character is junk, dropped like WS-Discovery's list items.
+      .filter((item) => item.length > 0 && !CONTROL.test(item))
+  );
 }

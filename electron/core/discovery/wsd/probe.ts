@@ -23,17 +23,19 @@ const ANONYMOUS = `${NS.addressing}/role/anonymous`;
 /**
  * One type per probe: a Types element listing both would mean "must match both" (vicmaeg/onvif-discovery#49),
  * and older cameras advertise only NetworkVideoTransmitter while the spec's mandatory Hello type is tds:Device.
+ * `null` is the untyped probe (no Types: "every target service"), which Windows PCs, printers and scanners answer
+ * and typed probes miss; it completes "all devices". Its answers become cameras only if their own Types say so.
  */
-export const PROBE_TYPES = ['dn:NetworkVideoTransmitter', 'tds:Device'] as const;
-export type ProbeType = (typeof PROBE_TYPES)[number];
+export const PROBE_TYPES = ['dn:NetworkVideoTransmitter', 'tds:Device', null] as const;
+export type ProbeType = Exclude<(typeof PROBE_TYPES)[number], null>;
 
 /** A fresh `urn:uuid:` MessageID; replies carry it back in RelatesTo. */
 export const newMessageId = (): string => `urn:uuid:${randomUUID()}`;
 
 const MESSAGE_ID = /^urn:uuid:[0-9a-f-]{36}$/i;
 
-/** The Probe text for one type. Retransmits of the same probe reuse the same MessageID (SOAP-over-UDP). */
-export function buildProbe(type: ProbeType, messageId: string): string {
+/** The Probe text for one type, or untyped (null). Retransmits of the same probe reuse the same MessageID (SOAP-over-UDP). */
+export function buildProbe(type: ProbeType | null, messageId: string): string {
   if (!MESSAGE_ID.test(messageId)) throw new Error(`Probe MessageID must be urn:uuid:<uuid>, got ${messageId}`);
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +
@@ -45,7 +47,7 @@ export function buildProbe(type: ProbeType, messageId: string): string {
     `<wsa:ReplyTo><wsa:Address>${ANONYMOUS}</wsa:Address></wsa:ReplyTo>` +
     `<wsa:To soap:mustUnderstand="1">${DISCOVERY_TO}</wsa:To>` +
     '</soap:Header>' +
-    `<soap:Body><d:Probe><d:Types>${type}</d:Types></d:Probe></soap:Body>` +
+    `<soap:Body><d:Probe>${type === null ? '' : `<d:Types>${type}</d:Types>`}</d:Probe></soap:Body>` +
     '</soap:Envelope>'
   );
 }

@@ -1,6 +1,8 @@
 /**
- * One scan: a socket per interface (bound to its address, multicast sent out of it), two typed probes each
- * repeated on the SOAP-over-UDP schedule, replies reported live until the duration ends or the scan is aborted.
+ * One scan: a socket per interface (bound to its address, multicast sent out of it), two typed probes and the
+ * untyped one, each repeated on the SOAP-over-UDP schedule, replies reported live until the duration ends or the
+ * scan is aborted. An interface with an IPv6 link-local address also probes ff02::c from a second socket; its
+ * answers are reported at the end, and only for devices that gave no IPv4 answer (ipv6.ts).
  * Hazard: replies are untrusted; a wrong RelatesTo is logged but the reply is kept (DoorBird sends `uuid:`).
  * Everything a reply can grow is bounded: packets processed per second (PacketBudget), remembered replies
  * (hashed keys, counted), errors kept, log lines written.
@@ -12,7 +14,9 @@ import { throttledLog } from '../log-throttle.js';
 import { PacketBudget, type BudgetLimits } from '../packet-budget.js';
 import { SeenKeys } from '../seen-keys.js';
 import type { SourceContext, SourceStats } from '../source.js';
+import type { Observation } from '../../inventory/observation.js';
 import { DuplicateFilter } from './duplicate-filter.js';
+import { Ipv6Holdback, ipv6Plan, type Ipv6Plan } from './ipv6.js';
 import { toObservations } from './observation.js';
 import { parseWsdMessage } from './parse.js';
 import { buildProbe, newMessageId, PROBE_TYPES, WSD_MULTICAST_ADDRESS, WSD_PORT } from './probe.js';
@@ -34,7 +38,12 @@ export interface ProbeOptions {
   budget?: BudgetLimits;
   /** Receives the scan's duplicate filters so tests can measure what they hold. */
   inspect?: (filters: { repeats: DuplicateFilter; seen: SeenKeys }) => void;
+  /** Also probe ff02::c on interfaces with an IPv6 link-local address (default true). */
+  ipv6?: boolean;
 }
+
+/** One socket's way out: IPv4 from the interface's address, or IPv6 link-local scoped to it. */
+type Path = { iface: NetInterface; v6: Ipv6Plan | null };
 
 export function runProbes(
   ctx: SourceContext,
@@ -59,6 +68,7 @@ export function runProbes(
   const repeats = new DuplicateFilter();
   const budget = new PacketBudget(ctx.clock, options.budget);
   const lanLog = throttledLog(ctx.log, ctx.clock);
+  const ipv6Only = new Ipv6Holdback();
   options.inspect?.({ repeats, seen });
   let finished = false;
   let resolveDone: (stats: SourceStats) => void = () => undefined;
@@ -70,6 +80,7 @@ export function runProbes(
     timers.clear();
     signal.removeEventListener('abort', onAbort);
     await Promise.all([...sockets].map((socket) => socket.close().catch(() => undefined)));
+    for (const observation of ipv6Only.release()) deliver(observation);
     resolveDone(stats);
   };
   const onAbort = (): void => void stop();
@@ -79,7 +90,15 @@ export function runProbes(
     lanLog('warn', text);
   };
 
-  const onReply = (iface: NetInterface, data: Uint8Array, from: RemoteInfo): void => {
+  const deliver = (observation: Observation): void => {
+    try {
+      ctx.report(observation);
+    } catch (error) {
+      lanLog('error', 'Reporting a WS-Discovery reply failed', { error: (error as Error).message });
+    }
+  };
+
+  const onReply = ({ iface, v6 }: Path, data: Uint8Array, from: RemoteInfo): void => {
     if (finished) return;
     // Before any work, even the repeat check: over the budget a packet costs a counter, not a parse.
     if (!budget.take(data.byteLength)) {
@@ -115,25 +134,26 @@ export function runProbes(
       // Cameras answer every probe and retransmit; identical answers within one scan are reported once.
       // The key is a hash of the observation, so forged replies with ever-new content cost 44 bytes each, capped.
       if (!seen.firstTime(JSON.stringify({ ...observation, at: 0 }))) continue;
-      try {
-        ctx.report(observation);
-      } catch (error) {
-        lanLog('error', 'Reporting a WS-Discovery reply failed', { error: (error as Error).message });
+      if (v6) ipv6Only.hold(observation);
+      else {
+        ipv6Only.sawIpv4(observation.endpoint);
+        deliver(observation);
       }
     }
   };
 
-  const open = async (iface: NetInterface): Promise<UdpSocket | null> => {
-    const socket = ctx.udp();
+  const open = async (path: Path): Promise<UdpSocket | null> => {
+    const { iface, v6 } = path;
+    const socket = ctx.udp(v6 ? { type: 'udp6' } : undefined);
     sockets.add(socket);
     socket.onError((error) => {
       stats.socketErrors++;
-      noteError(`Socket error on ${iface.name} (${iface.address}): ${error.message}.`);
+      noteError(`Socket error on ${iface.name} (${v6 ? v6.bind : iface.address}): ${error.message}.`);
     });
-    socket.onMessage((data, from) => onReply(iface, data, from));
+    socket.onMessage((data, from) => onReply(path, data, from));
     try {
-      await socket.bind(0, iface.address);
-      socket.setMulticastInterface(iface.address);
+      await socket.bind(0, v6 ? v6.bind : iface.address);
+      socket.setMulticastInterface(v6 ? v6.multicastInterface : iface.address);
       socket.setMulticastTTL(1); // WS-Discovery is link-local: never let a probe be routed
       try {
         // Hundreds of cameras answer within 500 ms; the usual 208 KiB buffer holds ~90 replies.
@@ -143,30 +163,38 @@ export function runProbes(
       }
       return socket;
     } catch (error) {
+      sockets.delete(socket);
+      await socket.close().catch(() => undefined);
+      // IPv4 still probes this interface: an IPv6 failure is worth a sentence, not a skipped interface.
+      if (v6) {
+        noteError(
+          `WS-Discovery over IPv6 could not start on ${iface.name} (${(error as Error).message}); ` +
+            'cameras that answer only over IPv6 may be missing there.',
+        );
+        return null;
+      }
       stats.skipped.push({
         name: iface.name,
         reason:
           `Could not open a UDP socket on ${iface.address} (${(error as Error).message}). ` +
           'Check that the interface is up and still has this address, then scan again.',
       });
-      sockets.delete(socket);
-      await socket.close().catch(() => undefined);
       return null;
     }
   };
 
-  const probe = (socket: UdpSocket, iface: NetInterface, type: (typeof PROBE_TYPES)[number]): void => {
+  const probe = (socket: UdpSocket, { iface, v6 }: Path, type: (typeof PROBE_TYPES)[number]): void => {
     const messageId = newMessageId(); // one per probe; its retransmits reuse it
     ourIds.add(messageId.toLowerCase());
     const bytes = encoder.encode(buildProbe(type, messageId));
     const send = (): void => {
       if (finished) return;
-      socket.send(bytes, WSD_PORT, WSD_MULTICAST_ADDRESS).then(
+      socket.send(bytes, WSD_PORT, v6 ? v6.group : WSD_MULTICAST_ADDRESS).then(
         () => void (finished || stats.probesSent++),
         (error: Error) =>
           noteError(
             `Sending the WS-Discovery probe on ${iface.name} failed (${error.message}). ` +
-              `Check that a firewall allows UDP to ${WSD_MULTICAST_ADDRESS}:${WSD_PORT} on that interface.`,
+              `Check that a firewall allows UDP to ${v6 ? `[${v6.group}]` : WSD_MULTICAST_ADDRESS}:${WSD_PORT} on that interface.`,
           ),
       );
     };
@@ -180,12 +208,21 @@ export function runProbes(
     if (signal.aborted) return stop();
     signal.addEventListener('abort', onAbort, { once: true });
     timers.after(durationMs, () => void stop());
-    const opened = await Promise.all(ctx.interfaces.map(async (iface) => ({ iface, socket: await open(iface) })));
+    const paths: Path[] = ctx.interfaces.flatMap((iface) => {
+      const v6 = options.ipv6 === false ? null : ipv6Plan(iface);
+      return v6
+        ? [
+            { iface, v6: null },
+            { iface, v6 },
+          ]
+        : [{ iface, v6: null }];
+    });
+    const opened = await Promise.all(paths.map(async (path) => ({ path, socket: await open(path) })));
     if (finished) return;
-    const ready = opened.filter((entry): entry is { iface: NetInterface; socket: UdpSocket } => entry.socket !== null);
+    const ready = opened.filter((entry): entry is { path: Path; socket: UdpSocket } => entry.socket !== null);
     if (ready.length === 0) return stop(); // nothing to probe with: do not wait out the duration
-    for (const { iface, socket } of ready) {
-      for (const type of PROBE_TYPES) probe(socket, iface, type);
+    for (const { path, socket } of ready) {
+      for (const type of PROBE_TYPES) probe(socket, path, type);
     }
   };
   void start().catch((error: Error) => {

@@ -6,11 +6,13 @@
 import { DISCOVERY_CONFIRMS_AT_ONCE, DISCOVERY_CONFIRMS_QUEUED } from '../../../../shared/limits.js';
 import type { NetInterface } from '../../../../shared/net.js';
 import { onSubnet } from '../../../../shared/net.js';
-import type { UdpSocket } from '../../../platform/ports.js';
+import type { RemoteInfo, UdpSocket } from '../../../platform/ports.js';
 import { limitConcurrency } from '../concurrency.js';
 import { throttledLog } from '../log-throttle.js';
 import { PacketBudget } from '../packet-budget.js';
 import type { DiscoverySource, SourceContext, SourceStats } from '../source.js';
+import { AppSequenceFilter, MAX_SEQUENCE_ENDPOINTS } from './app-sequence.js';
+import { listenIpv6 } from './listen-v6.js';
 import { toObservations } from './observation.js';
 import { parseWsdMessage } from './parse.js';
 import { runProbes, type ProbeOptions } from './prober.js';
@@ -30,6 +32,7 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
   const random = options.random ?? Math.random;
   const scans = new Set<() => Promise<void>>();
   let listener: UdpSocket | null = null;
+  let listenerV6: { socket: UdpSocket; stop: () => void } | null = null;
   // A burst of Hellos (real or forged) must not open a socket per sender: confirmations queue behind a cap.
   const confirmSlots = limitConcurrency(DISCOVERY_CONFIRMS_AT_ONCE, DISCOVERY_CONFIRMS_QUEUED);
 
@@ -52,6 +55,8 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
       listener = socket;
       const lanLog = throttledLog(ctx.log, ctx.clock);
       const budget = new PacketBudget(ctx.clock, options.budget);
+      const sequences = new AppSequenceFilter();
+      const heardOverIpv4 = new Set<string>();
       let socketErrors = 0;
       socket.onError((error) =>
         lanLog('warn', 'WS-Discovery listener socket error', { error: error.message, socketErrors: ++socketErrors }),
@@ -78,7 +83,7 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
           });
         }
       }
-      socket.onMessage((data, from) => {
+      const onAnnouncement = (data: Uint8Array, from: RemoteInfo, iface: string | null): void => {
         if (!budget.take(data.byteLength)) {
           return lanLog('warn', 'Announcements on UDP 3702 exceed the packet budget; the excess is dropped unread', {
             budget: budget.describe(),
@@ -89,7 +94,18 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
         if (!message) return lanLog('debug', 'Ignored a non-WS-Discovery packet on 3702', { from: from.address });
         // Probes (ours echoed back, or another client's) and faults describe no device.
         if (message.kind === 'probe' || message.kind === 'fault') return;
-        const arrival = { ip: from.address, interface: receivingInterface(ctx.interfaces, from.address), at: ctx.clock.now() };
+        const endpoint = message.matches[0]?.endpoint ?? null;
+        // A dual-stack camera announces over both; its row keeps the IPv4 address (IPv6 copies arrive 1 s late).
+        if (endpoint !== null && from.address.includes(':') && heardOverIpv4.has(endpoint)) return;
+        if (endpoint !== null && !from.address.includes(':') && heardOverIpv4.size < MAX_SEQUENCE_ENDPOINTS) heardOverIpv4.add(endpoint);
+        // Announcements are multicast several times and can be replayed by anyone: only a newer one counts.
+        if (sequences.check(endpoint, message.appSequence) === 'stale') {
+          return lanLog('debug', 'Dropped a repeated, stale or replayed WS-Discovery announcement', {
+            from: from.address,
+            appSequence: message.appSequence,
+          });
+        }
+        const arrival = { ip: from.address, interface: iface, at: ctx.clock.now() };
         for (const observation of toObservations(message, arrival)) {
           try {
             ctx.report(observation);
@@ -97,16 +113,30 @@ export function createWsdSource(options: WsdSourceOptions = {}): DiscoverySource
             lanLog('error', 'Reporting a WS-Discovery announcement failed', { error: (error as Error).message });
           }
         }
-      });
+      };
+      socket.onMessage((data, from) => onAnnouncement(data, from, receivingInterface(ctx.interfaces, from.address)));
+      if (options.ipv6 === false) return;
+      const v6 = await listenIpv6(ctx, onAnnouncement);
+      if (listener !== socket) {
+        // closed while the IPv6 listener was opening
+        v6?.stop();
+        await v6?.socket.close();
+        return;
+      }
+      listenerV6 = v6;
     },
 
     confirm: (ctx: SourceContext, ip: string) => confirmSlots(() => probeUnicast(ctx, ip, CONFIRM_WAIT_MS, random), false),
 
     async close(): Promise<void> {
       const socket = listener;
+      const v6 = listenerV6;
       listener = null;
+      listenerV6 = null;
+      v6?.stop();
       await Promise.all([...scans].map((stop) => stop()));
       if (socket) await socket.close();
+      if (v6) await v6.socket.close();
     },
   };
 }

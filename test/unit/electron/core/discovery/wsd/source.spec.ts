@@ -30,7 +30,7 @@ const replyTo = (socket: FakeSocket, name: string) =>
   fixtureText(name).replace(PLACEHOLDER, probesIn(socket)[0]?.message?.messageId ?? 'none');
 
 describe('createWsdSource().scan', () => {
-  it('probes every interface from its own address with both typed probes on the 0/150/450/950 ms schedule', async () => {
+  it('probes every interface from its own address with both typed probes and the untyped one on the 0/150/450/950 ms schedule', async () => {
     const { clock, udp, ctx, source } = setup();
     const scan = source.scan(ctx, 3_000, new AbortController().signal);
     await clock.advance(3_000);
@@ -45,7 +45,7 @@ describe('createWsdSource().scan', () => {
     for (const socket of udp.sockets) {
       const probes = probesIn(socket);
       expect(probes.every((p) => p.port === 3702 && p.address === '239.255.255.250' && p.message?.kind === 'probe')).toBe(true);
-      for (const type of ['dn:NetworkVideoTransmitter', 'tds:Device']) {
+      for (const type of ['dn:NetworkVideoTransmitter', 'tds:Device', '']) {
         const ofType = probes.filter((p) => p.message?.probeTypes.join() === type);
         expect(ofType.map((p) => p.at - start)).toEqual([0, 150, 450, 950]);
         const own = new Set(ofType.map((p) => p.message?.messageId)); // retransmits reuse the MessageID
@@ -53,8 +53,8 @@ describe('createWsdSource().scan', () => {
         ids.add([...own][0] ?? '');
       }
     }
-    expect(ids.size).toBe(4); // a fresh MessageID per probe, per interface
-    expect(stats).toEqual({ probesSent: 16, repliesReceived: 0, dropped: 0, errors: [], skipped: [], overBudget: 0, socketErrors: 0 });
+    expect(ids.size).toBe(6); // a fresh MessageID per probe, per interface
+    expect(stats).toEqual({ probesSent: 24, repliesReceived: 0, dropped: 0, errors: [], skipped: [], overBudget: 0, socketErrors: 0 });
   });
 
   it('reports replies live, keeps a reply with an empty RelatesTo, and counts junk as dropped', async () => {
@@ -101,7 +101,7 @@ describe('createWsdSource().scan', () => {
     await clock.advance(3_000);
     const stats = await scan;
     expect(stats.skipped).toEqual([{ name: 'wlan0', reason: expect.stringMatching(/10\.0\.0\.5.*Check that the interface is up/) }]);
-    expect(stats.probesSent).toBe(8);
+    expect(stats.probesSent).toBe(12);
     expect(udp.sockets.every((s) => s.closed)).toBe(true);
   });
 
@@ -130,7 +130,7 @@ describe('createWsdSource().scan', () => {
     await clock.advance(200);
     abort.abort();
     const stats = await scan;
-    expect(stats.probesSent).toBe(8); // t=0 and t=150 on two interfaces, two probes each
+    expect(stats.probesSent).toBe(12); // t=0 and t=150 on two interfaces, three probes each
     expect(udp.sockets.every((s) => s.closed)).toBe(true);
     expect(clock.pending()).toBe(0);
   });
@@ -158,10 +158,11 @@ describe('createWsdSource().listen', () => {
     ]);
 
     listener?.deliver(fixtureText('camera-hello.xml'), '192.168.1.41');
-    listener?.deliver(fixtureText('camera-hello.xml'), '172.17.0.1'); // a Docker bridge: marked, not dropped
+    // A Docker bridge: marked, not dropped (the camera's next announcement, so AppSequence keeps it).
+    listener?.deliver(fixtureText('camera-hello.xml').replace('MessageNumber="1"', 'MessageNumber="2"'), '172.17.0.1');
     listener?.deliver(buildProbe('tds:Device', PLACEHOLDER), '192.168.1.10'); // our own probe echoed back
     listener?.deliver('not xml at all', '10.0.3.3');
-    listener?.deliver(fixtureText('camera-bye.xml'), '10.0.3.3');
+    listener?.deliver(fixtureText('camera-bye.xml').replace('MessageNumber="2"', 'MessageNumber="3"'), '10.0.3.3');
 
     expect(reports.map((r) => [r.kind, r.interface, r.endpoint])).toEqual([
       ['alive', 'eth0', '1d5e3a00-4c2b-11ee-8000-accc8e0a1b2d'],
@@ -188,11 +189,12 @@ describe('createWsdSource().listen', () => {
     await source.listen(ctx);
     const [listener] = udp.sockets;
     const hello = fixtureText('camera-hello.xml');
-    for (let i = 0; i < 10_000; i++) listener?.deliver(hello, '192.168.1.41');
+    const numbered = (n: number) => hello.replace('MessageNumber="1"', `MessageNumber="${n}"`); // each one newer
+    for (let i = 1; i <= 10_000; i++) listener?.deliver(numbered(i), '192.168.1.41');
     expect(reports.length).toBe(4000); // the burst; the rest was dropped unparsed
     expect(log.lines.length).toBeLessThanOrEqual(5);
     await clock.advance(1_000);
-    listener?.deliver(hello, '192.168.1.41');
+    listener?.deliver(numbered(10_001), '192.168.1.41');
     expect(reports.length).toBe(4001);
     for (let i = 0; i < 1_000; i++) listener?.fail(new Error('recvmsg ENOBUFS'));
     expect(log.lines.length).toBeLessThanOrEqual(10);
@@ -215,7 +217,7 @@ describe('createWsdSource().close', () => {
     const scan = source.scan(ctx, 60_000, new AbortController().signal);
     await clock.advance(100);
     await source.close();
-    await expect(scan).resolves.toMatchObject({ probesSent: 4 });
+    await expect(scan).resolves.toMatchObject({ probesSent: 6 });
     expect(udp.sockets).toHaveLength(3);
     expect(udp.sockets.every((s) => s.closed)).toBe(true);
     expect(clock.pending()).toBe(0);
