@@ -5,6 +5,7 @@
  */
 import type { CloudInfo } from '../../shared/device.js';
 import type { Clock } from '../platform/ports.js';
+import type { Channel } from './cloud/admin-api.js';
 import {
   checkChannel,
   checkOnline,
@@ -40,20 +41,29 @@ export interface ProvisionStepOptions {
 
 type Data = OnboardCameraData;
 
-function asStep(outcome: CloudStepOutcome, remember: (channelId: number) => void): StepOutcome {
+type Remember = (channelId: number, channel?: Channel) => void;
+
+function asStep(outcome: CloudStepOutcome, remember: Remember): StepOutcome {
   if (outcome.status === 'not-done') return { status: 'failed', detail: 'Not in place yet.' };
   if (outcome.status === 'failed') return outcome;
-  if (outcome.channelId !== undefined) remember(outcome.channelId);
+  if (outcome.channelId !== undefined) remember(outcome.channelId, outcome.channel);
   return { status: 'done', detail: outcome.detail };
 }
 
-function asReconcile(outcome: CloudStepOutcome, remember: (channelId: number) => void): ReconcileOutcome {
+function asReconcile(outcome: CloudStepOutcome, remember: Remember): ReconcileOutcome {
   if (outcome.status === 'not-done') return outcome;
   return asStep(outcome, remember) as ReconcileOutcome;
 }
 
 export function provisionSteps(o: ProvisionStepOptions): JobStep<Data>[] {
-  const remember = (data: Data) => (channelId: number) => o.channels.set(data.cameraId, channelId);
+  // Channels with their tokens, in memory only (never in the ledger): saves a read per camera.
+  const known = new Map<string, Channel>();
+  const remember =
+    (data: Data): Remember =>
+    (channelId, channel) => {
+      o.channels.set(data.cameraId, channelId);
+      if (channel) known.set(data.cameraId, channel);
+    };
   const cloudState = (data: Data, state: CloudInfo['state'], message: string) => {
     if (!data.deviceId) return;
     o.setCloud(data.deviceId, {
@@ -86,7 +96,12 @@ export function provisionSteps(o: ProvisionStepOptions): JobStep<Data>[] {
       run: async ({ camera }) => {
         const { cameraId, password } = camera.data;
         const outcome = asStep(
-          await makeRecord(o.clients, { cameraId, password, channelId: o.channels.get(cameraId) ?? null }),
+          await makeRecord(o.clients, {
+            cameraId,
+            password,
+            channelId: o.channels.get(cameraId) ?? null,
+            channel: known.get(cameraId) ?? null,
+          }),
           remember(camera.data),
         );
         if (outcome.status === 'done') cloudState(camera.data, 'polling', 'Registered: waiting for the camera to fetch its token.');

@@ -14,7 +14,13 @@ import type { CloudFailure } from './failure.js';
 import type { ProvisioningClient } from './provisioning.js';
 
 export type CloudStepOutcome =
-  | { status: 'done'; detail: string; channelId?: number }
+  | {
+      status: 'done';
+      detail: string;
+      channelId?: number;
+      /** The channel as read or created, token included: kept in memory so the next step need not read it again. */
+      channel?: Channel;
+    }
   | { status: 'not-done' }
   | { status: 'failed'; detail: string; retryable?: boolean; retryAfterMs?: number };
 
@@ -62,6 +68,7 @@ export async function makeChannel(
       status: 'done',
       detail: `Channel ${found.channel.id} of camera ${input.cameraId} was already there.`,
       channelId: found.channel.id,
+      channel: found.channel,
     };
   }
   if (!registered.ok) return failedStep(registered.failure);
@@ -78,7 +85,12 @@ export async function makeChannel(
     mac: input.mac,
   });
   if (!created.ok) return failedStep(created.failure);
-  return { status: 'done', detail: `Channel ${created.value.id} created for camera ${input.cameraId}.`, channelId: created.value.id };
+  return {
+    status: 'done',
+    detail: `Channel ${created.value.id} created for camera ${input.cameraId}.`,
+    channelId: created.value.id,
+    channel: created.value,
+  };
 }
 
 export async function checkRecord(provisioning: ProvisioningClient, cameraId: string): Promise<CloudStepOutcome> {
@@ -91,7 +103,7 @@ export async function checkRecord(provisioning: ProvisioningClient, cameraId: st
 
 export async function makeRecord(
   clients: CloudStepClients,
-  input: { cameraId: string; channelId: number | null; password: string | null },
+  input: { cameraId: string; channelId: number | null; password: string | null; channel?: Channel | null },
 ): Promise<CloudStepOutcome> {
   if (!input.password) {
     return {
@@ -100,8 +112,11 @@ export async function makeRecord(
       detail: `No sticker password for camera ${input.cameraId}: passwords are never kept on disk, so give the same sheet again to resume.`,
     };
   }
-  const channel =
-    input.channelId === null ? await findChannel(clients.admin, input.cameraId) : await clients.admin.getChannel(input.channelId);
+  const channel = input.channel
+    ? { ok: true as const, channel: input.channel }
+    : input.channelId === null
+      ? await findChannel(clients.admin, input.cameraId)
+      : await clients.admin.getChannel(input.channelId);
   if ('status' in channel) return channel;
   let found: Channel | null;
   if ('channel' in channel) found = channel.channel;
