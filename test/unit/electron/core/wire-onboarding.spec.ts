@@ -87,6 +87,34 @@ describe('onboarding wired into the core (provision mode against the cloud simul
     expect(sim!.state.channels.size).toBe(0);
   });
 
+  it('takes the sheet through the contract in every dialect, and hostile sheets as sentences (never a throw, never a change)', async () => {
+    const { cameras, core: c } = await site(3, { fleet: false });
+    const rows = cameras.map((cam, i) => [cam.mac, i === 1 ? 'multi\nline;pw,"q"' : cam.password, `Cam ${i}`]);
+    const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+    for (const delimiter of [',', ';']) {
+      for (const bom of ['', '\uFEFF']) {
+        const text =
+          bom + ['MAC' + delimiter + 'Password' + delimiter + 'Name', ...rows.map((r) => r.map(quote).join(delimiter))].join('\r\n');
+        const preview = await c['onboard.preview']({ csv: { name: 's.csv', text } });
+        expect(preview.ok && preview.value.matched.map((m) => m.row?.line)).toEqual([2, 3, 5]);
+      }
+    }
+    const hostile = [
+      'x'.repeat(10 * 1024 * 1024 + 1),
+      '\uFFFD\u0000\u202e;;;\n"unclosed',
+      'mac,password\n' + '02:cf:0b:00:00:01,"a""b\n'.repeat(2000),
+      'serial;password\n' + 'A;b\n'.repeat(5001),
+    ];
+    for (const text of hostile) {
+      const preview = await c['onboard.preview']({ csv: { name: 'h.csv', text } });
+      expect(preview.ok).toBe(true);
+      if (!preview.ok) continue;
+      expect(preview.value.problems.length).toBeGreaterThan(0);
+      for (const problem of preview.value.problems) expect(problem.message).toMatch(/^[A-Z].*[.)]$/s);
+    }
+    expect(sim!.state.channels.size).toBe(0);
+  });
+
   it('onboards every matched camera: one channel and one record each, online at the end, ledger and report without a password', async () => {
     const { cameras, ledgerPath, events, core: c } = await site(12);
     const csv = rigCsv(cameras, ['02:CF:0B:99:99:99;pw;Absent', '=cmd|calc;x;Evil']);

@@ -135,5 +135,10 @@ describe('camera-finder onboard', () => {
     expect(await runCli(['onboard', '--mode', 'provision', '--csv', latin1, '--timeout', '500'], deps)).toBe(2);
     expect(stderr.text()).toMatch(/UTF-8/);
     expect(await runCli(['onboard', '--mode', 'provision', '--csv', join(dir, 'missing.csv')], deps)).toBe(2);
+    const huge = join(dir, 'huge.csv');
+    writeFileSync(huge, Buffer.alloc(10 * 1024 * 1024 + 1, 0x61));
+    expect(await runCli(['onboard', '--mode', 'provision', '--csv', huge], deps)).toBe(2);
+    expect(stderr.text()).toMatch(/larger than 10 MB; split it/);
+    expect(sim!.state.count('POST /api/v3/channels/')).toBe(3);
   });
 });
