@@ -24,6 +24,8 @@ import { createIdentifyService } from './devices/identify/service.js';
 import type { AttemptPolicy } from './devices/credentials/attempts.js';
 import type { SecretStore } from '../platform/secrets.js';
 import { createOnboarding, type OnboardingOptions } from './wire-onboarding.js';
+import { wireTokens, type TokenWiringOptions } from './wire-tokens.js';
+import { moveCamera } from './wire-move.js';
 
 export interface CoreOptions {
   sources?: DiscoverySource[];
@@ -45,6 +47,8 @@ export interface CoreOptions {
   identify?: { concurrency?: number; policy?: Partial<AttemptPolicy> };
   /** Batch onboarding (issue #11): where the ledger lives, and tuning for tests and the bench. */
   onboarding?: OnboardingOptions;
+  /** Token writing (issue #9): concurrency, online-check timing, an on-site gateway. */
+  tokens?: TokenWiringOptions;
 }
 
 export interface Core extends Handlers {
@@ -130,6 +134,19 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
         if (registry.setAuth(id, auth, cloudAgent)) publishUpdate(id);
       },
     },
+  });
+
+  const cloudInventory = {
+    device: (id: string) => registry.get(id),
+    setCloud: (id: string, info: Parameters<typeof registry.setCloud>[1]) => void (registry.setCloud(id, info) && publishUpdate(id)),
+  };
+  const tokens = wireTokens({
+    ports,
+    ...(options.env ? { env: options.env } : {}),
+    via: options.via ?? 'ui',
+    vault,
+    inventory: cloudInventory,
+    options: { ...options.tokens, cloud: options.cloud ?? {} },
   });
 
   const onboarding = createOnboarding({
@@ -292,9 +309,9 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       }
       return ids;
     },
-    // Issue #9 commands: wired by their own changes; until then they say so.
-    'token.write': async () => notYet('Writing tokens'),
-    'cloud.move': async () => notYet('Moving a camera'),
+    'token.write': (args) => guarded(async () => ({ results: await tokens.write(args.cameras, args.rotate ?? false) })),
+    'cloud.move': (args) =>
+      guarded(() => moveCamera({ http: ports.http, clock: ports.clock, cloud, tokens, inventory: cloudInventory }, args)),
     ...onboarding.handlers,
     'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
@@ -313,8 +330,6 @@ async function guarded<T>(run: () => Promise<T>): Promise<Result<T>> {
     return fail('unavailable', `The cloud settings could not be read or saved.${why}`);
   }
 }
-
-const notYet = (what: string) => fail('unavailable', `${what} is not available in this build yet.`);
 
 /** Shown in the scan's diagnostics when new devices were refused because the inventory was full. */
 function inventoryFullMessage(refused: number): string {

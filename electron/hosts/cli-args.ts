@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
 import { parseOnboardArgs, type OnboardCommand } from './cli-onboard-args.js';
 import { parseRegisterArgs, type RegisterCommand } from './cli-register-args.js';
+import { parseWriteTokenArgs, type WriteTokenCommand } from './cli-write-token-args.js';
 
 /** What the process exit code tells a script. The README and --help list the same table. */
 export const EXIT = {
@@ -26,6 +27,7 @@ export const usage = `Usage:
   camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
   camera-finder onboard --mode provision|write-token [--csv <file>] [--subnet <CIDR>]... [--interface <name>]...
                         [--credentials <file>] [--concurrency <N>] [--ledger <file>] [--timeout <ms>] [--json]
+  camera-finder write-token --ip <IP> [--channel <id> | --token <token | ->] [--credentials <file>] [--json]
 
   --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
   --interface <name>  probe only this interface (repeatable)
@@ -51,7 +53,8 @@ export const usage = `Usage:
   sheet to the cameras found, then runs a crash-safe job:
   --mode provision    register each camera (channel + provisioning record with its sticker password) and wait
                       for it to fetch its token; needs --csv
-  --mode write-token  write the token onto each camera (needs --credentials; not available in this build yet)
+  --mode write-token  identify each camera with --credentials, find or create its channel, write the token,
+                      read it back, restart, confirm online
   --csv <file>        the sheet: UTF-8, "," or ";", a header naming mac and/or serial, password, name, location, id
   --subnet <CIDR>     only cameras in this subnet (repeatable, at most /16)
   --concurrency <N>   cameras worked on at once, 1..64 (default 8)
@@ -60,7 +63,17 @@ export const usage = `Usage:
                       The handover report (CSV) is written next to the ledger.
   --json              JSON lines on stdout: {"type":"preview"|"progress"|"camera"|"result", …}
 
-  register and onboard take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
+  write-token         identify the camera at --ip with the credential sets, then write an access token onto it
+                      (Axis with VXG Cloud Agent): write, read back, restart the agent, and wait until the
+                      channel reports online (when the cloud is configured). Any failure after the write puts the
+                      old token back. The token is never printed.
+  --channel <id>      write-token: write this channel's "all" token (VXG admin API; the cloud must be configured)
+  --token <token>     write-token: write this pasted token; "-" reads it from stdin (keeps it out of process lists).
+                      With neither, the camera's own channel is used, found or created by its camera ID as
+                      register does (no provisioning record is posted).
+                      write-token --json prints {"device", "identify", "result", "errors"}.
+
+  register, write-token and onboard take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
   CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and
   CAMERA_FINDER_PROVISIONING_PASSWORD.
   --no-settings       use no saved settings, keychain or audit file (environment variables still apply);
@@ -69,13 +82,17 @@ export const usage = `Usage:
 Exit codes:
   ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered; for identify and
      --identify: every camera was asked, each device's "auth" says whether it let us in;
-     for register: every camera's channel and provisioning record are in place; for onboard: every camera in
-     scope ended onboarded and every row of the sheet was used)
+     for register: every camera's channel and provisioning record are in place; for write-token: the token
+     was written, read back equal, the agent restarted and, where the cloud is configured, the channel is online;
+     for onboard: every camera in scope ended onboarded and every row of the sheet was used)
   ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error; for
-     onboard: some cameras failed, or rows of the sheet were refused or matched no camera — the report says which)
-  ${EXIT.usage}  usage error (unknown command or option, bad --timeout, --ip, --mode, --subnet or --concurrency,
-     a --csv file that is missing, larger than 10 MB or not UTF-8, a --credentials file that is
-     unreadable, malformed or readable by group or others, or no credentials at all for --identify)
+     write-token: the camera was not identified, refused the write, has no VXG Cloud Agent, the token is a
+     view-only "watch" or group token, or a step failed and the old token was put back; for onboard: some cameras
+     failed, or rows of the sheet were refused or matched no camera — the report says which)
+  ${EXIT.usage}  usage error (unknown command or option, bad --timeout or --ip, a --credentials file that is
+     unreadable, malformed or readable by group or others, or no credentials at all for --identify;
+     write-token: no or several --ip, both --channel and --token, or a --token that is not a VXG token;
+     onboard: bad --mode, --subnet or --concurrency, a --csv file that is missing, larger than 10 MB or not UTF-8)
   ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
 
 export type CliCommand =
@@ -104,6 +121,7 @@ export type CliCommand =
       credentials: string | undefined;
     }
   | RegisterCommand
+  | WriteTokenCommand
   | OnboardCommand;
 
 /** Dotted-quad IPv4, each part 0..255 without leading zeros (a typo must not name another camera). */
@@ -132,6 +150,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
         identify: { type: 'boolean', default: false },
         credentials: { type: 'string' },
         ip: { type: 'string', multiple: true },
+        channel: { type: 'string' },
+        token: { type: 'string' },
         mode: { type: 'string' },
         csv: { type: 'string' },
         subnet: { type: 'string', multiple: true },
@@ -151,7 +171,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
   }
   if (command === 'register' && (values.identify || values.credentials !== undefined || values.ip !== undefined))
     return { kind: 'usage-error', message: '--identify, --credentials and --ip belong to scan and identify.' };
+  if (command === 'register' && (values.channel !== undefined || values.token !== undefined))
+    return { kind: 'usage-error', message: '--channel and --token belong to write-token.' };
   if (command === 'register') return parseRegisterArgs(values);
+  if (command === 'write-token') return parseWriteTokenArgs(values, (ip) => IPV4.test(ip));
+  if (values.channel !== undefined || values.token !== undefined)
+    return { kind: 'usage-error', message: '--channel and --token belong to write-token.' };
   for (const flag of ['mac', 'password', 'id', 'name'] as const) {
     if (values[flag] !== undefined) return { kind: 'usage-error', message: `--${flag} belongs to the register command.` };
   }

@@ -41,11 +41,13 @@ type Flags = {
   id?: string;
   name?: string;
   ip?: string[];
+  channel?: string;
+  token?: string;
 };
 
 export function parseOnboardArgs(values: Flags): OnboardCommand | { kind: 'usage-error'; message: string } {
   const usage = (message: string) => ({ kind: 'usage-error' as const, message });
-  for (const flag of ['mac', 'password', 'id', 'name', 'ip'] as const) {
+  for (const flag of ['mac', 'password', 'id', 'name', 'ip', 'channel', 'token'] as const) {
     if (values[flag] !== undefined) return usage(`--${flag} does not belong to onboard (the sheet given with --csv names the cameras).`);
   }
   if (values.all || values.identify) return usage('--all and --identify belong to the scan command.');

@@ -2,6 +2,7 @@
  * Benchmarks: `npm run bench -- discovery --cameras 250 [--timeout 3000]` (in the lab: Linux, root) and
  * `npm run bench -- register --cameras 250 [--latency-ms 50]` (cloud simulator on loopback, test/bench/register.ts) and
  * `npm run bench -- identify --cameras 250` (logins to lab cameras, test/bench/identify.ts) and
+ * `npm run bench -- write-token --cameras 250` (forced token change through the core, loopback, test/bench/write-token.ts) and
  * `npm run bench -- onboard --cameras 250 [--latency-ms 50] [--mode provision]` (a batch job, test/bench/onboard.ts).
  * Prints one JSON report and writes it to bench-results/. Nothing here asserts; tests assert behaviour.
  */
@@ -13,6 +14,7 @@ import { createLab, type CameraSpec } from '../lab/lab.js';
 import { benchIdentify } from './identify.js';
 import { benchOnboard } from './onboard.js';
 import { benchRegister } from './register.js';
+import { benchWriteToken } from './write-token.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +33,10 @@ if (positionals[0] === 'onboard') {
   await benchOnboard(Number(values.cameras), Number(values['latency-ms']), values.mode);
   process.exit(0);
 }
+if (positionals[0] === 'write-token') {
+  await benchWriteToken(Number(values.cameras));
+  process.exit(0);
+}
 if (positionals[0] === 'identify') {
   const why = labUnavailableReason();
   if (why) {
@@ -42,7 +48,7 @@ if (positionals[0] === 'identify') {
 }
 if (positionals[0] !== 'discovery') {
   process.stderr.write(
-    'usage: npm run bench -- discovery [--cameras N] [--timeout ms] | register [--cameras N] [--latency-ms N] | identify [--cameras N] | onboard [--cameras N] [--latency-ms N] [--mode provision]\n',
+    'usage: npm run bench -- discovery [--cameras N] [--timeout ms] | register [--cameras N] [--latency-ms N] | identify [--cameras N] | write-token [--cameras N] | onboard [--cameras N] [--latency-ms N] [--mode provision|write-token]\n',
   );
   process.exit(2);
 }

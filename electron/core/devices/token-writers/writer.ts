@@ -59,6 +59,17 @@ export interface TokenWriter {
   /** Whether this writer can reach the camera's agent, from what identification already knows. */
   fits(camera: TokenTarget): Fit;
   write(request: TokenWriteRequest): Promise<TokenWriteOutcome>;
+  /**
+   * Empty the camera's token and restart its agent, so it asks the provisioning service again (moving a camera
+   * to another account by reset, reference §4). Same read-back and rollback as write; absent where the route
+   * has no token to empty (the gateway).
+   */
+  clear?(request: TokenClearRequest): Promise<TokenWriteOutcome>;
+}
+
+export interface TokenClearRequest {
+  camera: TokenTarget;
+  onStep?: (step: TokenWriteStep) => void;
 }
 
 /**
