@@ -179,6 +179,7 @@ describe('wire-discovery: diagnostics', () => {
     const { clock, core, socketFor, finished } = setup({
       interfaces: [lab0, lab1],
       neighbours: [
+        { ip: AXIS_IP, mac: AXIS_MAC, interface: 'lab0' },
         { ip: '10.77.0.24', mac: '02:00:00:00:00:24', interface: 'lab1' },
         { ip: '10.77.0.25', mac: '02:00:00:00:00:25', interface: 'lab1' },
       ],
@@ -201,6 +202,8 @@ describe('wire-discovery: diagnostics', () => {
       '2 hosts on lab1 answer ARP but no WS-Discovery reply arrived: a firewall may be dropping unicast replies to UDP port 50000. ' +
         "Allow Camera Finder through this computer's firewall and scan again.",
     );
+    expect(d.hints?.some((h) => h.startsWith('2 hosts on lab1 answer ARP but no mDNS reply arrived'))).toBe(true);
+    // lab0 heard WS-Discovery replies: its silent mDNS is a device that does not speak it, not a firewall.
     expect(d.hints?.some((h) => h.includes('lab0 answer ARP'))).toBe(false);
   });
 
