@@ -21,6 +21,8 @@ export interface AddressDeps {
   tcpConnect: TcpConnect;
   clock: Clock;
   limits: SweepLimits;
+  /** HTTP ports the ONVIF fallback asks (the technician's list); ONVIF_HTTP_PORTS when absent. */
+  ports?: readonly number[];
 }
 
 export interface AddressResult {
@@ -67,7 +69,7 @@ export async function probeAddress(ip: string, iface: NetInterface, deps: Addres
   if (signal.aborted) return { finding: 'silent', observations: [] };
   const timeout = deps.limits.fallbackMs;
   const onvif = deadline(
-    firstFound(ONVIF_HTTP_PORTS.map((port) => askDateAndTime(deps.http, ip, port, timeout))),
+    firstFound((deps.ports ?? ONVIF_HTTP_PORTS).map((port) => askDateAndTime(deps.http, ip, port, timeout))),
     timeout,
     null,
     deps.clock,
