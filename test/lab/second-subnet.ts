@@ -69,10 +69,33 @@ export async function addSecondSubnet(lab: Lab, specs: CameraSpec[]): Promise<Se
 }
 
 /**
- * An idle VPN adapter in the technician namespace: a tun device no VPN client holds (as after a disconnect),
- * up, with an address outside both camera subnets.
+ * Holds /dev/net/tun open as a VPN client does (TUNSETIFF, IFF_TUN | IFF_NO_PI) and never sends: the adapter has
+ * carrier (an unheld tun is down and invisible to the OS's interface list) but carries no traffic.
+ */
+const TUN_HOLDER = [
+  'import fcntl, os, struct, sys',
+  "fd = os.open('/dev/net/tun', os.O_RDWR)",
+  "fcntl.ioctl(fd, 0x400454ca, struct.pack('16sH', sys.argv[1].encode(), 0x0001 | 0x1000))",
+  "print('held', flush=True)",
+  'sys.stdin.read()',
+].join('\n');
+
+/**
+ * An idle VPN adapter in the technician namespace: a tun device held by a client that sends nothing (connected,
+ * idle), up, with an address outside both camera subnets. Gone when the holder exits (lab cleanup kills it).
  */
 export async function addIdleVpn(lab: Lab, name = 'tun0', address = '198.19.200.1/24'): Promise<string> {
-  await ipBatchIn(lab.techNs, [`tuntap add dev ${name} mode tun`, `addr add ${address} dev ${name}`, `link set ${name} up`]);
+  const holder = lab.runInTech('python3', ['-c', TUN_HOLDER, name], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  holder.stderr?.on('data', (d) => (err = (err + String(d)).slice(-2000)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the tun holder did not start: ${err}`)), 10_000);
+    holder.once('exit', (code) => reject(new Error(`the tun holder exited (${code}): ${err}`)));
+    holder.stdout?.once('data', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  await ipBatchIn(lab.techNs, [`addr add ${address} dev ${name}`, `link set ${name} up`]);
   return name;
 }
