@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
 import { parseOnboardArgs, type OnboardCommand } from './cli-onboard-args.js';
+import { parseScanScope } from './cli-scan-args.js';
 import { parseRegisterArgs, type RegisterCommand } from './cli-register-args.js';
 import { parseWriteTokenArgs, type WriteTokenCommand } from './cli-write-token-args.js';
 
@@ -22,6 +23,7 @@ export const EXIT = {
 
 export const usage = `Usage:
   camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all] [--identify [--credentials <file>]]
+                    [--protocols wsd,ssdp,mdns] [--sweep <cidr>]... [--sweep-ports <port,…>] [--confirm-large]
   camera-finder identify --ip <IP>... [--credentials <file>] [--json]
   camera-finder interfaces [--json]
   camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
@@ -32,6 +34,12 @@ export const usage = `Usage:
   --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
   --interface <name>  probe only this interface (repeatable)
   --all               also list devices that are not cameras (PCs, printers)
+  --protocols <list>  multicast protocols to use, comma-separated: wsd (ONVIF WS-Discovery), ssdp (UPnP), mdns
+                      (Bonjour/DNS-SD); default all three. Each device's "sources" lists every protocol that saw it
+  --sweep <cidr>      also ask every address of this range directly (unicast), for cameras on another subnet or
+                      VLAN that multicast does not reach, e.g. 192.168.20.0/24 (repeatable, at most 16)
+  --sweep-ports <l>   HTTP ports the sweep asks for ONVIF, comma-separated (default 80,8000,8080,8899,2020)
+  --confirm-large     allow --sweep ranges larger than /16 (65,534 addresses; minutes of probing)
   --json              print one JSON object on stdout, nothing else
   --identify          after the scan, log in to every camera found (ONVIF, and VAPIX on Axis) and add its serial,
                       model, firmware, MAC and auth status to the output
@@ -89,7 +97,8 @@ Exit codes:
      write-token: the camera was not identified, refused the write, has no VXG Cloud Agent, the token is a
      view-only "watch" or group token, or a step failed and the old token was put back; for onboard: some cameras
      failed, or rows of the sheet were refused or matched no camera — the report says which)
-  ${EXIT.usage}  usage error (unknown command or option, bad --timeout or --ip, a --credentials file that is
+  ${EXIT.usage}  usage error (unknown command or option, bad --timeout, --ip, --protocols or --sweep, a range
+     larger than /16 without --confirm-large, a --credentials file that is
      unreadable, malformed or readable by group or others, or no credentials at all for --identify;
      write-token: no or several --ip, both --channel and --token, or a --token that is not a VXG token;
      onboard: bad --mode, --subnet or --concurrency, a --csv file that is missing, larger than 10 MB or not UTF-8)
@@ -157,6 +166,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
         subnet: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
         ledger: { type: 'string' },
+        protocols: { type: 'string' },
+        sweep: { type: 'string', multiple: true },
+        'sweep-ports': { type: 'string' },
+        'confirm-large': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -166,6 +179,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.help) return { kind: 'help' };
   const command = positionals[0];
   if (command === 'onboard') return parseOnboardArgs(values);
+  const scope = parseScanScope(values);
+  if (command !== 'scan' && scope.given) return { kind: 'usage-error', message: `${scope.given} belongs to the scan command.` };
+  if (!scope.ok) return { kind: 'usage-error', message: scope.message };
   for (const flag of ['mode', 'csv', 'subnet', 'concurrency', 'ledger'] as const) {
     if (values[flag] !== undefined) return { kind: 'usage-error', message: `--${flag} belongs to the onboard command.` };
   }
@@ -211,7 +227,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   // Digits only: Number() would take '', ' 5', '1e3' and '0x10' and turn a typo into a different scan.
   const timeoutMs =
     values.timeout === undefined ? SCAN_TIMEOUT_MS.default : /^\d{1,9}$/.test(values.timeout) ? Number(values.timeout) : NaN;
-  const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}) });
+  const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}), ...scope.args });
   if (!scan.success) {
     const bad = scan.error.issues[0]?.path[0] === 'interfaces' ? 'interface' : 'timeout';
     return {

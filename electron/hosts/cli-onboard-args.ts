@@ -43,6 +43,10 @@ type Flags = {
   ip?: string[];
   channel?: string;
   token?: string;
+  protocols?: string;
+  sweep?: string[];
+  'sweep-ports'?: string;
+  'confirm-large'?: boolean;
 };
 
 export function parseOnboardArgs(values: Flags): OnboardCommand | { kind: 'usage-error'; message: string } {
@@ -51,6 +55,9 @@ export function parseOnboardArgs(values: Flags): OnboardCommand | { kind: 'usage
     if (values[flag] !== undefined) return usage(`--${flag} does not belong to onboard (the sheet given with --csv names the cameras).`);
   }
   if (values.all || values.identify) return usage('--all and --identify belong to the scan command.');
+  if (values.protocols !== undefined || values.sweep !== undefined || values['sweep-ports'] !== undefined || values['confirm-large']) {
+    return usage('onboard scans with every protocol; name routed subnets with --subnet <CIDR> (at most a /16 each).');
+  }
   if (!values.mode || !onboardingModes.includes(values.mode as OnboardingMode)) {
     return usage('onboard needs --mode provision (register, the camera fetches its token) or --mode write-token.');
   }
