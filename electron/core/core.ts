@@ -163,6 +163,11 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     },
     emit: (job) => hub.emit('onboard-progress', { job }),
     options: options.onboarding ?? {},
+    tokens,
+    identify: async (ids) => {
+      await enricher.refreshNow();
+      return identify.run(ids);
+    },
   });
 
   /**

@@ -19,7 +19,10 @@ import { MAX_LEDGER_BYTES, type JobProgress, type OnboardingMode, type StepName 
 import { fail, ok, type Result } from '../../shared/result.js';
 import { openLedgerFile, type LedgerFile } from '../platform/ledger-file.js';
 import type { Clock, Logger } from '../platform/ports.js';
+import type { IdentifyResult } from '../../shared/contract/identify.js';
 import type { CloudService } from './cloud/service.js';
+import { writeTokenSteps } from './onboard-write-steps.js';
+import type { TokenWiring } from './wire-tokens.js';
 import { provisionSteps, type OnboardCameraData } from './onboard-steps.js';
 import { resolveScope, rowView, type ResolvedScope } from './onboard-scope.js';
 import { OnboardingJob } from './onboarding/job.js';
@@ -53,6 +56,9 @@ export interface OnboardingWiring {
   setCloud(id: string, cloud: CloudInfo): void;
   emit(job: OnboardJob): void;
   options: OnboardingOptions;
+  /** Write-token mode: the core's token writer and identify service. */
+  tokens?: TokenWiring;
+  identify?(deviceIds: string[]): Promise<IdentifyResult[]>;
 }
 
 type Data = OnboardCameraData;
@@ -89,7 +95,8 @@ interface Running {
 
 const STEPS_BY_MODE: Record<OnboardingMode, readonly StepName[]> = {
   provision: ['find-or-create-channel', 'provisioning-record', 'wait-for-token'],
-  'write-token': ['identify', 'find-or-create-channel', 'write-token', 'read-back-token', 'restart', 'confirm-online'],
+  // write-token covers write, read back and restart (the token writer does them as one with rollback).
+  'write-token': ['identify', 'find-or-create-channel', 'write-token', 'confirm-online'],
 };
 
 function previewValue(scope: ResolvedScope) {
@@ -246,9 +253,45 @@ export function createOnboarding(w: OnboardingWiring) {
   });
 
   async function start(args: ParsedArgs<'onboard.start'>): Promise<Result<OnboardJob>> {
+    // A job that has ended may still be closing its ledger: wait for that rather than refuse.
+    if (run && !run.finished && ['finished', 'cancelled', 'stopped'].includes(run.job.progress().state)) await run.done;
     if (run && !run.finished) return fail('busy', 'An onboarding job is already running; pause, cancel or wait for it to finish.');
-    const jobClients = await w.cloud.jobClients();
-    if ('missing' in jobClients) return fail('unavailable', jobClients.missing);
+    const mode = args.mode;
+    let plan: { idFormat: CameraIdFormat; steps: (channels: Map<string, number>) => JobStep<Data>[] };
+    const tokenWaitMs = o.tokenWaitMs ?? 10 * 60_000;
+    const pollMs = o.pollMs ?? 5_000;
+    if (mode === 'provision') {
+      const jobClients = await w.cloud.jobClients();
+      if ('missing' in jobClients) return fail('unavailable', jobClients.missing);
+      plan = {
+        idFormat: jobClients.idFormat,
+        steps: (channels) =>
+          provisionSteps({ clients: jobClients.clients, clock: w.clock, channels, setCloud: w.setCloud, tokenWaitMs, pollMs }),
+      };
+    } else {
+      const { tokens, identify } = w;
+      if (!tokens || !identify)
+        return fail('unavailable', 'Write-token mode is not available in this build: the token writer is not wired.');
+      const setup = await tokens.cloudSetup();
+      if (!setup.admin) {
+        return fail('unavailable', 'VXG Cloud is not set up: enter the cloud API address and license key in the cloud settings.');
+      }
+      plan = {
+        idFormat: setup.config.idFormat,
+        steps: (channels) =>
+          writeTokenSteps({
+            clock: w.clock,
+            setup,
+            tokens,
+            identify,
+            authenticated: (id) => w.device(id)?.auth?.status === 'authenticated',
+            channels,
+            setCloud: w.setCloud,
+            tokenWaitMs,
+            pollMs,
+          }),
+      };
+    }
     const replay = await readLedger();
     const resuming = args.resume === true;
     if (resuming && !replay.start) return fail('not-found', `There is no job to resume in ${ledgerPath ?? 'memory'}; start a new one.`);
@@ -265,14 +308,7 @@ export function createOnboarding(w: OnboardingWiring) {
       // The default ledger: the finished job's file keeps its id, the new job starts a fresh current.jsonl.
       if (ledgerPath) await rename(ledgerPath, join(dirname(ledgerPath), `${replay.start.jobId.replace(/[^A-Za-z0-9._-]/g, '_')}.jsonl`));
     }
-    const mode = args.mode;
-    if (mode === 'write-token') {
-      return fail(
-        'unavailable',
-        'Write-token mode is not available in this build yet: writing tokens onto cameras (issue 9) is still being wired. Use provision mode.',
-      );
-    }
-    const scope = resolveScope(w.cameras(), args.scope, jobClients.idFormat, mode === 'provision');
+    const scope = resolveScope(w.cameras(), args.scope, plan.idFormat, mode === 'provision');
     if (!resuming && mode === 'provision' && !scope.hasCsv) {
       return fail('invalid-args', "Provision mode needs the technician's sheet: each camera's sticker password comes from its row.");
     }
@@ -319,14 +355,7 @@ export function createOnboarding(w: OnboardingWiring) {
     const jobId = resuming ? replay.start!.jobId : randomUUID();
     const channels = new Map<string, number>();
     const current = new Map<string, { step: StepName; at: string }>();
-    const steps: JobStep<Data>[] = provisionSteps({
-      clients: jobClients.clients,
-      clock: w.clock,
-      channels,
-      setCloud: w.setCloud,
-      tokenWaitMs: o.tokenWaitMs ?? 10 * 60_000,
-      pollMs: o.pollMs ?? 5_000,
-    });
+    const steps = plan.steps(channels);
     const job = new OnboardingJob<Data>(
       {
         describe: {
@@ -337,7 +366,7 @@ export function createOnboarding(w: OnboardingWiring) {
             subnets: args.scope.subnets ?? [],
             csvFile: args.scope.csv?.name ?? null,
           },
-          settings: { concurrency: args.concurrency ?? o.concurrency ?? 8, idFormat: jobClients.idFormat },
+          settings: { concurrency: args.concurrency ?? o.concurrency ?? 8, idFormat: plan.idFormat },
         },
         cameras,
         steps,
