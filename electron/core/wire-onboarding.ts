@@ -496,8 +496,9 @@ export function createOnboarding(w: OnboardingWiring) {
     idle: () => run?.done ?? Promise.resolve(),
     async close() {
       emitTimer?.();
+      // Closing the app is not cancelling the job: it stays open-ended in the ledger and resumes next time.
       if (run && !run.finished) {
-        run.job.cancel();
+        run.job.stop('Camera Finder was closed during the job; start it again to resume.');
         await run.done;
       }
     },

@@ -90,6 +90,18 @@ export class OnboardingJob<C> {
     this.emit();
   }
 
+  /**
+   * Stop without ending the job (the app is closing): no `job-end` is written, so the ledger still holds an
+   * unfinished job and the next start resumes it. Running steps finish and are recorded, as with cancel.
+   */
+  stop(reason: string): void {
+    if (this.state !== 'running' && this.state !== 'paused') return;
+    this.stopReason ??= reason;
+    this.state = 'cancelling';
+    this.shutDown();
+    this.emit();
+  }
+
   async run(): Promise<JobSummary> {
     const at = this.now();
     try {

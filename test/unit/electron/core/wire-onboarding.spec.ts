@@ -214,11 +214,36 @@ describe('onboarding wired into the core (provision mode against the cloud simul
     expect(job.cameras.some((cam) => cam.state === 'cancelled' || cam.state === 'failed')).toBe(true);
   });
 
-  it('refuses provision mode without a sheet and write-token mode (not wired in this build) with sentences', async () => {
+  it('closing the core mid-job leaves the job resumable; a new core resumes it and finishes without duplicates', async () => {
+    const { cameras, ledgerPath, core: first } = await site(8, { fleet: false, onboarding: { tokenWaitMs: 60_000 } });
+    const csv = { name: 's.csv', text: rigCsv(cameras) };
+    expect((await first['onboard.start']({ mode: 'provision', scope: { csv } })).ok).toBe(true);
+    while (sim!.state.records.size < 2) await new Promise((r) => setTimeout(r, 10));
+    await first.close();
+    core = null;
+    const ports = createNodePorts(silentLogger, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog());
+    core = createCore(ports, {
+      sources: [rigSource(cameras)],
+      env: rigEnv(sim!.url),
+      onboarding: { ledgerPath, pollMs: 10, backoff: { baseMs: 5, maxMs: 20 } },
+    });
+    await core.start();
+    stopFleet = startRigFleet(sim!, cameras);
+    const status = await core['onboard.status']({});
+    expect(status.ok && status.value.resumable).toBe(true);
+    expect((await core['onboard.start']({ mode: 'provision', scope: { csv }, resume: true })).ok).toBe(true);
+    const job = await finished(core);
+    expect(job.progress).toMatchObject({ done: 8, failed: 0 });
+    expect(channelsOf(cameras)).toEqual(cameras.map(() => 1));
+    expect(sim!.state.records.size).toBe(8);
+  });
+
+  it('refuses provision mode without a sheet, and resuming when the ledger holds no job, with sentences', async () => {
     const { core: c } = await site(1, { fleet: false });
     const noSheet = await c['onboard.start']({ mode: 'provision', scope: {} });
     expect(noSheet.ok ? '' : noSheet.message).toMatch(/sticker password/);
-    const writeToken = await c['onboard.start']({ mode: 'write-token', scope: {} });
-    expect(writeToken.ok ? '' : writeToken.message).toMatch(/not available in this build/);
+    const nothing = await c['onboard.start']({ mode: 'provision', scope: {}, resume: true });
+    expect(nothing.ok ? '' : nothing.message).toMatch(/no job to resume/);
+    expect(sim!.state.channels.size).toBe(0);
   });
 });
