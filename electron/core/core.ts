@@ -142,6 +142,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
   const cloudInventory = {
     device: (id: string) => registry.get(id),
     setCloud: (id: string, info: Parameters<typeof registry.setCloud>[1]) => void (registry.setCloud(id, info) && publishUpdate(id)),
+    setAuth: (id: string, auth: Parameters<typeof registry.setAuth>[1]) => void (registry.setAuth(id, auth, null) && publishUpdate(id)),
   };
   const tokens = wireTokens({
     ports,

@@ -47,6 +47,8 @@ export interface TokenWiringOptions {
 export interface TokenInventory {
   device(id: string): Device | null;
   setCloud(id: string, cloud: Device['cloud']): void;
+  /** Record that the camera refused the set that identified it (so the next write does not try it again). */
+  setAuth?(id: string, auth: NonNullable<Device['auth']>): void;
 }
 
 export interface TokenWiringDeps {
@@ -245,6 +247,7 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
           );
       },
     });
+    noteRefusal(device, outcome);
     if (outcome.status === 'written') {
       const online = confirm !== null;
       setState(device.id, before, online ? 'online' : 'token-delivered', outcome.channelId, outcome.message);
@@ -262,6 +265,17 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
       channelId: outcome.channelId,
       writer: writer.name,
       message: outcome.message,
+    });
+  }
+
+  /** Each refusal counts towards the camera's lockout: until identified again, writes refuse without a login. */
+  function noteRefusal(device: Device, outcome: TokenWriteOutcome): void {
+    if (!outcome.loginRefused) return;
+    inventory.setAuth?.(device.id, {
+      status: outcome.loginRefused === 'locked' ? 'locked' : 'refused',
+      set: device.auth?.set ?? null,
+      message: `${outcome.message} Identify the camera again with the right credentials before writing.`.slice(0, 1024),
+      at: new Date(ports.clock.now()).toISOString(),
     });
   }
 
@@ -308,6 +322,7 @@ export function wireTokens(deps: TokenWiringDeps): TokenWiring {
       return refuse(fit && !fit.fits ? fit.reason : 'No token writer can empty the token on this camera.');
     }
     const outcome = await writer.clear({ camera: device, onStep: note });
+    noteRefusal(device, outcome);
     await appendAudit(audit, {
       action: 'camera.token.clear',
       camera: who,

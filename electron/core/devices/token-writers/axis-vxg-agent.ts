@@ -108,7 +108,11 @@ export function createAxisAgentWriter(options: AxisAgentWriterOptions): TokenWri
 
     // 1. Installed and running? This is also the login: a refusal here ends the attempt.
     const status = await vapix.agentStatus();
-    if (!status.ok) return unchanged('check', `${status.failure.message} Nothing was changed.`);
+    if (!status.ok) {
+      const outcome = unchanged('check', `${status.failure.message} Nothing was changed.`);
+      const kind = status.failure.kind;
+      return kind === 'unauthorized' || kind === 'locked' ? { ...outcome, loginRefused: kind } : outcome;
+    }
     if (status.value.state !== 'running') return unchanged('check', `${status.value.sentence} Nothing was changed.`);
     report({ step: 'check', result: 'ok', message: status.value.sentence });
 

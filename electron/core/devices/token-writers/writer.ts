@@ -51,6 +51,11 @@ export interface TokenWriteOutcome {
   /** The channel the camera now belongs to (the token's camid) when written. */
   channelId: number | null;
   message: string;
+  /**
+   * The camera refused (or locked) the credential set: the caller must not retry it blindly, since each
+   * refusal counts towards the camera's lockout. Absent when the login was accepted or never tried.
+   */
+  loginRefused?: 'unauthorized' | 'locked';
 }
 
 export interface TokenWriter {

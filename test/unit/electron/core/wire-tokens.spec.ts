@@ -160,6 +160,11 @@ describe('token.write in the core', () => {
     expect(cam!.agent.state.failures - failuresBefore).toBe(1);
     expect(cam!.agent.state.cloudToken).toBe(oldToken);
     expect(cam!.agent.state.restarts).toBe(0);
+    // The refusal is remembered: a second write does not spend another login on the same wrong password.
+    expect((await lab.devices()).get(cam!.ip)?.auth).toMatchObject({ status: 'refused', set: 'axis root' });
+    const [again] = await write(lab, [{ deviceId: cam!.deviceId, channelId: next.id }]);
+    expect(again).toMatchObject({ ok: false, status: 'unchanged', message: expect.stringMatching(/identify it/) });
+    expect(cam!.agent.state.failures - failuresBefore).toBe(1);
     expect(JSON.stringify(result)).not.toContain('Wrong-pass-123');
     expect(JSON.stringify(await lab.audit.list(500))).not.toContain('Wrong-pass-123');
     expect(lab.logs.join('\n')).not.toContain('Wrong-pass-123');
