@@ -24,7 +24,7 @@ import type { CloudService } from './cloud/service.js';
 import { writeTokenSteps } from './onboard-write-steps.js';
 import type { TokenWiring } from './wire-tokens.js';
 import { provisionSteps, type OnboardCameraData } from './onboard-steps.js';
-import { resolveScope, rowView, type ResolvedScope } from './onboard-scope.js';
+import { resolveScope, rowView, scopeDevices, type ResolvedScope } from './onboard-scope.js';
 import { OnboardingJob } from './onboarding/job.js';
 import type { JobCamera, JobStep } from './onboarding/job-types.js';
 import { emptyReplay, LedgerWriter, replayLedger, type LedgerReplay, type LedgerStore } from './onboarding/ledger.js';
@@ -307,6 +307,11 @@ export function createOnboarding(w: OnboardingWiring) {
         return fail('invalid-args', `The ledger ${ledgerPath} holds a finished job; resume it, or give another ledger file for a new job.`);
       // The default ledger: the finished job's file keeps its id, the new job starts a fresh current.jsonl.
       if (ledgerPath) await rename(ledgerPath, join(dirname(ledgerPath), `${replay.start.jobId.replace(/[^A-Za-z0-9._-]/g, '_')}.jsonl`));
+    }
+    if (mode === 'write-token' && !resuming && w.identify) {
+      // The camera ID comes from the MAC or serial, which a login often reveals first (ONVIF, VAPIX).
+      const unknown = scopeDevices(w.cameras(), args.scope).filter((d) => idOfDevice(d, plan.idFormat) === null);
+      if (unknown.length) await w.identify(unknown.map((d) => d.id));
     }
     const scope = resolveScope(w.cameras(), args.scope, plan.idFormat, mode === 'provision');
     if (!resuming && mode === 'provision' && !scope.hasCsv) {

@@ -17,7 +17,7 @@ import type { Core } from '../core/core.js';
 import { decodeCsv } from '../core/onboarding/csv-text.js';
 import { EXIT } from './cli-args.js';
 import type { CredentialFs } from './cli-credentials.js';
-import { prepareCredentials } from './cli-identify.js';
+import { identifyDevices, prepareCredentials } from './cli-identify.js';
 import type { OnboardCommand } from './cli-onboard-args.js';
 
 type Writer = { write(text: string): unknown };
@@ -89,6 +89,13 @@ export async function runOnboard(cmd: OnboardCommand, core: Core, io: OnboardIo)
   if (!cmd.json && stderr.isTTY) stderr.write('\r');
   if (finished.reason === 'failed')
     say(`The scan failed: ${finished.diagnostics.errors[0] ?? 'unknown error'}; onboarding only what is known.`);
+
+  // Write-token mode logs in anyway: doing it now gives cameras seen without a MAC their camera ID for the match.
+  if (cmd.mode === 'write-token') {
+    if (!cmd.json && stderr.isTTY) stderr.write('Identifying cameras…\r');
+    const identified = await identifyDevices(core, undefined);
+    if (!identified.ok) say(identified.message);
+  }
 
   // 2. The match, before anything changes: every refused row and every row with no camera, line by line.
   const scope = {

@@ -11,6 +11,8 @@ import { createNodePorts } from '../../../../electron/platform/node-ports.js';
 import { createMemorySecretStore } from '../../../../electron/platform/secrets.js';
 import { createMemorySettings } from '../../../../electron/platform/settings.js';
 import { startCloudSim, type CloudSim } from '../../../sim/cloud/cloud-sim.js';
+import { CAMERA_PASSWORD, FAST, labSecrets, startTokenRig, type TokenRig } from '../core/token-lab.js';
+import { scriptedSource } from '../core/devices/identify/lab-core.js';
 import {
   RIG_SECRETS,
   rigCamera,
@@ -140,5 +142,65 @@ describe('camera-finder onboard', () => {
     expect(await runCli(['onboard', '--mode', 'provision', '--csv', huge], deps)).toBe(2);
     expect(stderr.text()).toMatch(/larger than 10 MB; split it/);
     expect(sim!.state.count('POST /api/v3/channels/')).toBe(3);
+  });
+});
+
+describe('camera-finder onboard --mode write-token', () => {
+  let tokenRig: TokenRig | null = null;
+  afterEach(async () => {
+    await tokenRig?.close();
+    tokenRig = null;
+  });
+
+  it('identifies with the credentials file, writes each camera its own channel token, exits 0; the same command again writes nothing', async () => {
+    const r = (tokenRig = await startTokenRig(Array.from({ length: 3 }, () => ({}))));
+    const dir = mkdtempSync(join(tmpdir(), 'cf-cli-onboard-wt-'));
+    const creds = join(dir, 'credentials.json');
+    writeFileSync(creds, JSON.stringify([{ name: 'axis root', username: 'root', password: CAMERA_PASSWORD }]), { mode: 0o600 });
+    const seen = () =>
+      r.cameras.map((c) => ({
+        source: 'wsd' as const,
+        kind: 'alive' as const,
+        at: Date.now(),
+        ip: c.ip,
+        interface: 'lab0',
+        endpoint: `uuid-${c.ip}`,
+        isCamera: true,
+        facts: [{ name: 'manufacturer' as const, value: 'AXIS', source: 'wsd-scope' as const, hint: false }],
+        onvif: { endpoint: `uuid-${c.ip}`, xaddrs: [`http://${c.ip}/onvif/device_service`], scopes: [], types: [], metadataVersion: 1 },
+      }));
+    const stdout = sink();
+    const stderr = sink();
+    const deps: CliDeps = {
+      createCore: () => {
+        throw new Error('onboard must use its own core');
+      },
+      createOnboardCore: (log, options) =>
+        createCore(r.ports, {
+          sources: [scriptedSource(seen)],
+          env: r.env,
+          via: 'cli',
+          credentialStore: createMemorySecretStore('memory only'),
+          ...FAST,
+          onboarding: { ledgerPath: options.ledgerPath ?? null, pollMs: 10, backoff: { baseMs: 5, maxMs: 20 } },
+        }),
+      stdout,
+      stderr,
+    };
+    const ledger = join(dir, 'job.jsonl');
+    const argv = ['onboard', '--mode', 'write-token', '--credentials', creds, '--ledger', ledger, '--timeout', '200', '--json'];
+    expect(await runCli(argv, deps), stderr.text() + stdout.text()).toBe(0);
+    const result = jsonLines(stdout.text()).at(-1) as unknown as { job: { progress: { done: number } } };
+    expect(result.job.progress.done).toBe(3);
+    for (const cam of r.cameras) {
+      const channel = [...r.cloud.state.channels.values()].find((c) => c.meta['rsid'] === cam.serial.toUpperCase());
+      expect(cam.agent.state.cloudToken).toBe(channel?.allToken);
+    }
+    const restarts = r.cameras.map((c) => c.agent.state.restarts);
+    expect(await runCli(argv, deps), stderr.text()).toBe(0);
+    expect(r.cameras.map((c) => c.agent.state.restarts)).toEqual(restarts);
+    expect(r.cloud.state.channels.size).toBe(3);
+    const texts = stdout.text() + stderr.text() + readFileSync(ledger, 'utf8');
+    expect(labSecrets(r).filter((s) => texts.includes(s))).toEqual([]);
   });
 });
