@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OnboardJob } from '../../../../shared/contract/onboard.js';
 import { createCore, type Core, type CoreOptions } from '../../../../electron/core/core.js';
 import { createMemoryAuditLog } from '../../../../electron/platform/audit-log.js';
@@ -126,8 +126,9 @@ describe('onboarding wired into the core (provision mode against the cloud simul
     expect(channelsOf(cameras)).toEqual(cameras.map(() => 1));
     expect(sim!.state.records.size).toBe(12);
     expect(sim!.state.connections).toHaveLength(12);
+    // The closing snapshot follows the job's end (throttled, then once more when the ledger is closed).
+    await vi.waitFor(() => expect(events.at(-1)?.progress.state).toBe('finished'));
     expect(events.length).toBeGreaterThan(1);
-    expect(events.at(-1)?.progress.state).toBe('finished');
 
     const ledger = readFileSync(ledgerPath, 'utf8');
     const report = await c['onboard.report']({});
