@@ -10,19 +10,20 @@ import type { RecordView } from './inventory/device-record.js';
 import { MAX_DEVICES } from '../../shared/limits.js';
 import type { DiscoverySource, SourceContext } from './discovery/source.js';
 import type { Observation } from './inventory/observation.js';
-import { createWsdSource } from './discovery/wsd/source.js';
+import { createDiscovery, selectScan, type DiscoveryOptions, type ScanSelection } from './wire-discovery.js';
 import { createEnricher } from './identity/enricher.js';
 import { inferIdentity } from './identity/passive.js';
 import { warmVendorTable } from './identity/oui.js';
 import type { Ports } from '../platform/ports.js';
 import { EventHub } from './events.js';
-import { planInterfaces, runScan } from './scan-runner.js';
+import { planInterfaces } from './scan-runner.js';
 import { createCloudService, type CloudServiceOptions } from './cloud/service.js';
 import type { CloudEnv } from './cloud/settings.js';
 import { createCredentialVault, VaultError } from './devices/vault.js';
 import { createIdentifyService } from './devices/identify/service.js';
 import type { AttemptPolicy } from './devices/credentials/attempts.js';
 import type { SecretStore } from '../platform/secrets.js';
+import { createOnboarding, type OnboardingOptions } from './wire-onboarding.js';
 import { wireTokens, type TokenWiringOptions } from './wire-tokens.js';
 import { moveCamera } from './wire-move.js';
 
@@ -44,8 +45,12 @@ export interface CoreOptions {
   credentialStore?: SecretStore;
   /** Tuning for tests and the bench. */
   identify?: { concurrency?: number; policy?: Partial<AttemptPolicy> };
+  /** Batch onboarding (issue #11): where the ledger lives, and tuning for tests and the bench. */
+  onboarding?: OnboardingOptions;
   /** Token writing (issue #9): concurrency, online-check timing, an on-site gateway. */
   tokens?: TokenWiringOptions;
+  /** Sweep tuning and its TCP check (tests, the bench); see wire-discovery.ts. */
+  discovery?: Omit<DiscoveryOptions, 'sources'>;
 }
 
 export interface Core extends Handlers {
@@ -61,13 +66,14 @@ export interface Core extends Handlers {
 }
 
 export function createCore(ports: Ports, options: CoreOptions = {}): Core {
-  const sources = options.sources ?? [createWsdSource()];
+  const discovery = createDiscovery(ports, { ...options.discovery, ...(options.sources ? { sources: options.sources } : {}) });
+  const sources = discovery.sources;
   const registry = new DeviceRegistry();
   const hub = new EventHub();
   let running: { scanId: string; abort: AbortController; done: Promise<void> } | null = null;
   let last: ScanDiagnostics | null = null;
 
-  const allowedInterfaces = () => planInterfaces(ports.network.interfaces(), options.allowedInterfaces, undefined).interfaces;
+  const allowedInterfaces = () => planInterfaces(discovery.interfaces(), options.allowedInterfaces, undefined).interfaces;
   const publishUpdate = (id: string) => {
     const device = registry.get(id);
     if (device) hub.emit('device-updated', { device });
@@ -150,6 +156,24 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     options: { ...options.tokens, cloud: options.cloud ?? {} },
   });
 
+  const onboarding = createOnboarding({
+    clock: ports.clock,
+    log: ports.log,
+    cloud,
+    cameras: () => registry.list().filter((d) => d.isCamera),
+    device: (id) => registry.get(id),
+    setCloud: (id, info) => {
+      if (registry.setCloud(id, info)) publishUpdate(id);
+    },
+    emit: (job) => hub.emit('onboard-progress', { job }),
+    options: options.onboarding ?? {},
+    tokens,
+    identify: async (ids) => {
+      await enricher.refreshNow();
+      return identify.run(ids);
+    },
+  });
+
   /**
    * One observation → the inventory applies it, identity adds what it implies (MAC hints, vendor), then
    * exactly one found/updated (after any merged) or the lost events of a Bye. Hazard: called per packet
@@ -171,7 +195,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     }
   };
   const report = (obs: Observation) => {
-    const applied = apply(obs);
+    const applied = apply(discovery.mark(obs));
     if (!applied) return;
     for (const c of registry.changes(applied)) {
       if (c.kind === 'merged') hub.emit('device-merged', { id: c.id, into: c.into });
@@ -187,8 +211,14 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     report,
   });
 
-  const scan = async (scanId: string, durationMs: number, requested: string[] | undefined, abort: AbortController) => {
-    const plan = planInterfaces(ports.network.interfaces(), options.allowedInterfaces, requested);
+  const scan = async (
+    scanId: string,
+    durationMs: number,
+    requested: string[] | undefined,
+    selection: ScanSelection,
+    abort: AbortController,
+  ) => {
+    const plan = planInterfaces(discovery.interfaces(), options.allowedInterfaces, requested);
     // Counted on the records, not projections: progress ticks every 250 ms even with MAX_DEVICES records.
     const count = (pick: (r: RecordView) => boolean) => {
       let n = 0;
@@ -200,13 +230,13 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     let diagnostics: ScanDiagnostics;
     let reason: 'completed' | 'stopped' | 'failed' = 'completed';
     try {
-      const stats = await runScan(
+      const stats = await discovery.run(
+        selection,
         { scanId, durationMs, ...plan },
-        sources,
         context(plan.interfaces),
         abort.signal,
-        ports.clock,
-        (elapsedMs) => hub.emit('scan-progress', { scanId, elapsedMs, totalMs: durationMs, found: found() }),
+        (elapsedMs) => hub.emit('scan-progress', { scanId, elapsedMs, totalMs: durationMs, found: found(), ...discovery.progress() }),
+        () => count((r) => r.online),
       );
       await enricher.refreshNow();
       diagnostics = { ...stats, nonCameras: count((r) => !r.isCamera) };
@@ -242,17 +272,20 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     async close() {
       running?.abort.abort();
       await running?.done;
+      await onboarding.close();
       enricher.close();
       cloud.close();
       await Promise.all(sources.map((s) => s.close()));
     },
     async 'scan.start'(args) {
       if (running) return fail('busy', 'A scan is already running; press Stop or wait for it to finish.');
+      const selection = selectScan(args);
+      if (!selection.ok) return selection;
       warmVendorTable();
       const scanId = randomUUID();
       const abort = new AbortController();
       const durationMs = args.timeoutMs ?? options.defaultScanMs ?? 3000;
-      const done = scan(scanId, durationMs, args.interfaces, abort).finally(() => {
+      const done = scan(scanId, durationMs, args.interfaces, selection.value, abort).finally(() => {
         running = null;
       });
       running = { scanId, abort, done };
@@ -296,17 +329,10 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       }
       return ids;
     },
-    // Issue #9 and #11 commands: wired by their own changes; until then they say so.
     'token.write': (args) => guarded(async () => ({ results: await tokens.write(args.cameras, args.rotate ?? false) })),
     'cloud.move': (args) =>
       guarded(() => moveCamera({ http: ports.http, clock: ports.clock, cloud, tokens, inventory: cloudInventory }, args)),
-    'onboard.preview': async () => notYet('Onboarding'),
-    'onboard.start': async () => notYet('Onboarding'),
-    'onboard.pause': async () => notYet('Onboarding'),
-    'onboard.resume': async () => notYet('Onboarding'),
-    'onboard.cancel': async () => notYet('Onboarding'),
-    'onboard.status': async () => notYet('Onboarding'),
-    'onboard.report': async () => notYet('Onboarding'),
+    ...onboarding.handlers,
     'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
 }
@@ -324,8 +350,6 @@ async function guarded<T>(run: () => Promise<T>): Promise<Result<T>> {
     return fail('unavailable', `The cloud settings could not be read or saved.${why}`);
   }
 }
-
-const notYet = (what: string) => fail('unavailable', `${what} is not available in this build yet.`);
 
 /** Shown in the scan's diagnostics when new devices were refused because the inventory was full. */
 function inventoryFullMessage(refused: number): string {

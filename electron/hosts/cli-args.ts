@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
+import { parseOnboardArgs, type OnboardCommand } from './cli-onboard-args.js';
+import { parseScanScope } from './cli-scan-args.js';
 import { parseRegisterArgs, type RegisterCommand } from './cli-register-args.js';
 import { parseWriteTokenArgs, type WriteTokenCommand } from './cli-write-token-args.js';
 
@@ -21,14 +23,23 @@ export const EXIT = {
 
 export const usage = `Usage:
   camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all] [--identify [--credentials <file>]]
+                    [--protocols wsd,ssdp,mdns] [--sweep <cidr>]... [--sweep-ports <port,…>] [--confirm-large]
   camera-finder identify --ip <IP>... [--credentials <file>] [--json]
   camera-finder interfaces [--json]
   camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
+  camera-finder onboard --mode provision|write-token [--csv <file>] [--subnet <CIDR>]... [--interface <name>]...
+                        [--credentials <file>] [--concurrency <N>] [--ledger <file>] [--timeout <ms>] [--json]
   camera-finder write-token --ip <IP> [--channel <id> | --token <token | ->] [--credentials <file>] [--json]
 
   --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
   --interface <name>  probe only this interface (repeatable)
   --all               also list devices that are not cameras (PCs, printers)
+  --protocols <list>  multicast protocols to use, comma-separated: wsd (ONVIF WS-Discovery), ssdp (UPnP), mdns
+                      (Bonjour/DNS-SD); default all three. Each device's "sources" lists every protocol that saw it
+  --sweep <cidr>      also ask every address of this range directly (unicast), for cameras on another subnet or
+                      VLAN that multicast does not reach, e.g. 192.168.20.0/24 (repeatable, at most 16)
+  --sweep-ports <l>   HTTP ports the sweep asks for ONVIF, comma-separated (default 80,8000,8080,8899,2020)
+  --confirm-large     allow --sweep ranges larger than /16 (65,534 addresses; minutes of probing)
   --json              print one JSON object on stdout, nothing else
   --identify          after the scan, log in to every camera found (ONVIF, and VAPIX on Axis) and add its serial,
                       model, firmware, MAC and auth status to the output
@@ -46,6 +57,20 @@ export const usage = `Usage:
   --id <camera ID>    the ID VXG knows the camera by (default: the MAC as 12 upper-case hex digits)
   --name <name>       the channel name (default "Camera <ID>")
 
+  onboard (a whole site): scans (--timeout, --interface; --subnet also sweeps routed subnets), matches the
+  sheet to the cameras found, then runs a crash-safe job:
+  --mode provision    register each camera (channel + provisioning record with its sticker password) and wait
+                      for it to fetch its token; needs --csv
+  --mode write-token  identify each camera with --credentials, find or create its channel, write the token,
+                      read it back, restart, confirm online
+  --csv <file>        the sheet: UTF-8, "," or ";", a header naming mac and/or serial, password, name, location, id
+  --subnet <CIDR>     only cameras in this subnet (repeatable, at most /16)
+  --concurrency <N>   cameras worked on at once, 1..64 (default 8)
+  --ledger <file>     the job's ledger (default: onboarding/current.jsonl in the data folder). Running the same
+                      command again with the same ledger resumes the job where it stopped (crash, kill, cable).
+                      The handover report (CSV) is written next to the ledger.
+  --json              JSON lines on stdout: {"type":"preview"|"progress"|"camera"|"result", …}
+
   write-token         identify the camera at --ip with the credential sets, then write an access token onto it
                       (Axis with VXG Cloud Agent): write, read back, restart the agent, and wait until the
                       channel reports online (when the cloud is configured). Any failure after the write puts the
@@ -56,7 +81,7 @@ export const usage = `Usage:
                       register does (no provisioning record is posted).
                       write-token --json prints {"device", "identify", "result", "errors"}.
 
-  register and write-token take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
+  register, write-token and onboard take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
   CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and
   CAMERA_FINDER_PROVISIONING_PASSWORD. write-token goes through a VXG gateway on site for cameras the Axis agent
   writer does not fit when CAMERA_FINDER_GATEWAY_URL, CAMERA_FINDER_GATEWAY_USER and CAMERA_FINDER_GATEWAY_PASSWORD
@@ -68,13 +93,17 @@ Exit codes:
   ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered; for identify and
      --identify: every camera was asked, each device's "auth" says whether it let us in;
      for register: every camera's channel and provisioning record are in place; for write-token: the token
-     was written, read back equal, the agent restarted and, where the cloud is configured, the channel is online)
+     was written, read back equal, the agent restarted and, where the cloud is configured, the channel is online;
+     for onboard: every camera in scope ended onboarded and every row of the sheet was used)
   ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error; for
      write-token: the camera was not identified, refused the write, has no VXG Cloud Agent, the token is a
-     view-only "watch" or group token, or a step failed and the old token was put back)
-  ${EXIT.usage}  usage error (unknown command or option, bad --timeout or --ip, a --credentials file that is
+     view-only "watch" or group token, or a step failed and the old token was put back; for onboard: some cameras
+     failed, or rows of the sheet were refused or matched no camera — the report says which)
+  ${EXIT.usage}  usage error (unknown command or option, bad --timeout, --ip, --protocols or --sweep, a range
+     larger than /16 without --confirm-large, a --credentials file that is
      unreadable, malformed or readable by group or others, or no credentials at all for --identify;
-     write-token: no or several --ip, both --channel and --token, or a --token that is not a VXG token)
+     write-token: no or several --ip, both --channel and --token, or a --token that is not a VXG token;
+     onboard: bad --mode, --subnet or --concurrency, a --csv file that is missing, larger than 10 MB or not UTF-8)
   ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
 
 export type CliCommand =
@@ -103,7 +132,8 @@ export type CliCommand =
       credentials: string | undefined;
     }
   | RegisterCommand
-  | WriteTokenCommand;
+  | WriteTokenCommand
+  | OnboardCommand;
 
 /** Dotted-quad IPv4, each part 0..255 without leading zeros (a typo must not name another camera). */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -133,6 +163,15 @@ export function parseCliArgs(argv: string[]): CliCommand {
         ip: { type: 'string', multiple: true },
         channel: { type: 'string' },
         token: { type: 'string' },
+        mode: { type: 'string' },
+        csv: { type: 'string' },
+        subnet: { type: 'string', multiple: true },
+        concurrency: { type: 'string' },
+        ledger: { type: 'string' },
+        protocols: { type: 'string' },
+        sweep: { type: 'string', multiple: true },
+        'sweep-ports': { type: 'string' },
+        'confirm-large': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -141,6 +180,13 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const command = positionals[0];
+  if (command === 'onboard') return parseOnboardArgs(values);
+  const scope = parseScanScope(values);
+  if (command !== 'scan' && scope.given) return { kind: 'usage-error', message: `${scope.given} belongs to the scan command.` };
+  if (!scope.ok) return { kind: 'usage-error', message: scope.message };
+  for (const flag of ['mode', 'csv', 'subnet', 'concurrency', 'ledger'] as const) {
+    if (values[flag] !== undefined) return { kind: 'usage-error', message: `--${flag} belongs to the onboard command.` };
+  }
   if (command === 'register' && (values.identify || values.credentials !== undefined || values.ip !== undefined))
     return { kind: 'usage-error', message: '--identify, --credentials and --ip belong to scan and identify.' };
   if (command === 'register' && (values.channel !== undefined || values.token !== undefined))
@@ -183,7 +229,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   // Digits only: Number() would take '', ' 5', '1e3' and '0x10' and turn a typo into a different scan.
   const timeoutMs =
     values.timeout === undefined ? SCAN_TIMEOUT_MS.default : /^\d{1,9}$/.test(values.timeout) ? Number(values.timeout) : NaN;
-  const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}) });
+  const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}), ...scope.args });
   if (!scan.success) {
     const bad = scan.error.issues[0]?.path[0] === 'interfaces' ? 'interface' : 'timeout';
     return {

@@ -1,5 +1,5 @@
 /**
- * Front door 3: `camera-finder scan [--json] [--timeout ms] [--interface name]…`.
+ * Front door 3: `camera-finder scan [--json] [--timeout ms] [--interface name]…`, `identify`, `register`, `onboard`.
  * Every command goes through the contract's `dispatch`, like IPC and the WebSocket. With --json, stdout
  * carries exactly one JSON object {devices, diagnostics}; everything else goes to stderr. Exit codes: EXIT.
  */
@@ -17,6 +17,7 @@ import { formatResults, identifyDevices, prepareCredentials } from './cli-identi
 import type { CredentialFs } from './cli-credentials.js';
 import { createMemorySecretStore } from '../platform/secrets.js';
 import { readPasswordFromStdin, runRegister } from './cli-register.js';
+import { runOnboard } from './cli-onboard.js';
 import { formatTable } from './cli-table.js';
 import { runWriteToken } from './cli-write-token.js';
 
@@ -30,6 +31,8 @@ export interface CliDeps {
   createCore(allowedInterfaces: string[] | undefined, log: Logger, options?: { noSettings?: boolean }): Core;
   /** The core for `register`: cloud settings from the data folder plus CAMERA_FINDER_* overrides, audit via `cli`. */
   createCloudCore?(log: Logger): Core;
+  /** The core for `onboard`: like `register`'s, limited to `interfaces`, with the job's ledger. */
+  createOnboardCore?(log: Logger, options: { interfaces: string[] | undefined; ledgerPath: string | undefined; noSettings: boolean }): Core;
   readStdin?(): Promise<string | null>;
   /** The file system the --credentials file is read from (tests pass a fake to check the permission rule). */
   credentialFs?: CredentialFs;
@@ -54,6 +57,16 @@ export const nodeCliDeps = (): CliDeps => ({
   createCloudCore: (log) => {
     const data = openDataFolder({ memoryOnly: false });
     return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), { env: process.env, via: 'cli' });
+  },
+  createOnboardCore: (log, options) => {
+    const data = openDataFolder({ memoryOnly: options.noSettings });
+    return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), {
+      allowedInterfaces: options.interfaces,
+      credentialStore: createMemorySecretStore(CLI_CREDENTIALS_NOTE),
+      env: process.env,
+      via: 'cli',
+      onboarding: { ledgerPath: options.ledgerPath ?? null, dataDir: data.dir },
+    });
   },
   readStdin: () => readPasswordFromStdin(),
   stdout: process.stdout,
@@ -94,6 +107,18 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
       await cloudCore.close();
     }
   }
+  if (cmd.kind === 'onboard') {
+    if (!deps.createOnboardCore) {
+      stderr.write('onboard is not available in this build.\n');
+      return EXIT.failed;
+    }
+    const onboardCore = deps.createOnboardCore(log, { interfaces: cmd.interfaces, ledgerPath: cmd.ledger, noSettings: cmd.noSettings });
+    try {
+      return await runOnboard(cmd, onboardCore, { stdout, stderr, ...(deps.credentialFs ? { credentialFs: deps.credentialFs } : {}) });
+    } finally {
+      await onboardCore.close();
+    }
+  }
   const core = deps.createCore(cmd.interfaces, log, { noSettings: cmd.noSettings });
   if (cmd.kind === 'write-token') {
     try {
@@ -112,7 +137,9 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     }
     const list = result.value.interfaces;
     stdout.write(
-      cmd.json ? JSON.stringify({ interfaces: list }) + '\n' : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}`).join('\n') + '\n',
+      cmd.json
+        ? JSON.stringify({ interfaces: list }) + '\n'
+        : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}${i.virtual ? '\tvirtual or VPN adapter' : ''}`).join('\n') + '\n',
     );
     return EXIT.ok;
   }
@@ -142,7 +169,10 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     waiting.get(e.scanId)?.(e);
   });
   if (!cmd.json && stderr.isTTY) {
-    core.on('scan-progress', (p) => stderr.write(`\rScanning… ${Math.round(p.elapsedMs / 100) / 10}s  ${p.found} cameras`));
+    core.on('scan-progress', (p) => {
+      const sweep = p.sweep ? `  sweep ${p.sweep.done}/${p.sweep.total}` : '';
+      stderr.write(`\rScanning… ${Math.round(p.elapsedMs / 100) / 10}s  ${p.found} cameras${sweep}`);
+    });
   }
   const started = await dispatch(core, 'scan.start', cmd.scan);
   if (!started.ok) {
@@ -171,6 +201,11 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
       stdout.write(devices.length ? formatTable(devices) + '\n' : 'No cameras answered.\n');
       stderr.write(`Probed ${diagnostics.interfaces.map((i) => `${i.name} (${i.address})`).join(', ')}; ${devices.length} found.\n`);
       for (const s of diagnostics.skipped) stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
+      if (diagnostics.sweep) {
+        const w = diagnostics.sweep;
+        stderr.write(`Swept ${w.cidrs.join(', ')}: ${w.probed} of ${w.addresses} addresses asked, ${w.answered} answered.\n`);
+      }
+      for (const hint of diagnostics.hints ?? []) stderr.write(`Hint: ${hint}\n`);
       if (identified?.ok && identified.results.length) {
         const ipOf = new Map(devices.map((d) => [d.id, d.ip]));
         stdout.write(formatResults(identified.results, (id) => ipOf.get(id) ?? null) + '\n');
