@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     allowedInterfaces: interfaces.length ? interfaces : undefined,
     env: process.env,
     via: 'ui',
+    // The onboarding ledger (issue #11) sits in the data folder, so a job resumes after a restart.
+    onboarding: { dataDir },
   });
   await core.start();
 

@@ -23,6 +23,7 @@ import { createCredentialVault, VaultError } from './devices/vault.js';
 import { createIdentifyService } from './devices/identify/service.js';
 import type { AttemptPolicy } from './devices/credentials/attempts.js';
 import type { SecretStore } from '../platform/secrets.js';
+import { createOnboarding, type OnboardingOptions } from './wire-onboarding.js';
 
 export interface CoreOptions {
   sources?: DiscoverySource[];
@@ -42,6 +43,8 @@ export interface CoreOptions {
   credentialStore?: SecretStore;
   /** Tuning for tests and the bench. */
   identify?: { concurrency?: number; policy?: Partial<AttemptPolicy> };
+  /** Batch onboarding (issue #11): where the ledger lives, and tuning for tests and the bench. */
+  onboarding?: OnboardingOptions;
 }
 
 export interface Core extends Handlers {
@@ -127,6 +130,19 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
         if (registry.setAuth(id, auth, cloudAgent)) publishUpdate(id);
       },
     },
+  });
+
+  const onboarding = createOnboarding({
+    clock: ports.clock,
+    log: ports.log,
+    cloud,
+    cameras: () => registry.list().filter((d) => d.isCamera),
+    device: (id) => registry.get(id),
+    setCloud: (id, info) => {
+      if (registry.setCloud(id, info)) publishUpdate(id);
+    },
+    emit: (job) => hub.emit('onboard-progress', { job }),
+    options: options.onboarding ?? {},
   });
 
   /**
@@ -221,6 +237,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     async close() {
       running?.abort.abort();
       await running?.done;
+      await onboarding.close();
       enricher.close();
       cloud.close();
       await Promise.all(sources.map((s) => s.close()));
@@ -275,16 +292,10 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       }
       return ids;
     },
-    // Issue #9 and #11 commands: wired by their own changes; until then they say so.
+    // Issue #9 commands: wired by their own changes; until then they say so.
     'token.write': async () => notYet('Writing tokens'),
     'cloud.move': async () => notYet('Moving a camera'),
-    'onboard.preview': async () => notYet('Onboarding'),
-    'onboard.start': async () => notYet('Onboarding'),
-    'onboard.pause': async () => notYet('Onboarding'),
-    'onboard.resume': async () => notYet('Onboarding'),
-    'onboard.cancel': async () => notYet('Onboarding'),
-    'onboard.status': async () => notYet('Onboarding'),
-    'onboard.report': async () => notYet('Onboarding'),
+    ...onboarding.handlers,
     'audit.list': async () => ok({ entries: await ports.audit.list(500), path: ports.audit.path }),
   };
 }

@@ -47,6 +47,8 @@ export async function runBrowserMode(argv: string[], moduleUrl: string): Promise
     // Camera passwords stay in this process in browser mode (issue #8 §3): a headless box or tablet session
     // must not leave them in a keychain; CAMERA_FINDER_CAMERA_USER/_PASSWORD give a set that survives restarts.
     credentialStore: createMemorySecretStore(BROWSER_CREDENTIALS_NOTE),
+    // The onboarding ledger (issue #11) sits in the data folder, so a job resumes after a restart.
+    onboarding: { dataDir: data.dir },
   });
   await core.start();
   const server = await startBrowserServer({

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
+import { parseOnboardArgs, type OnboardCommand } from './cli-onboard-args.js';
 import { parseRegisterArgs, type RegisterCommand } from './cli-register-args.js';
 
 /** What the process exit code tells a script. The README and --help list the same table. */
@@ -23,6 +24,8 @@ export const usage = `Usage:
   camera-finder identify --ip <IP>... [--credentials <file>] [--json]
   camera-finder interfaces [--json]
   camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
+  camera-finder onboard --mode provision|write-token [--csv <file>] [--subnet <CIDR>]... [--interface <name>]...
+                        [--credentials <file>] [--concurrency <N>] [--ledger <file>] [--timeout <ms>] [--json]
 
   --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
   --interface <name>  probe only this interface (repeatable)
@@ -44,7 +47,20 @@ export const usage = `Usage:
   --id <camera ID>    the ID VXG knows the camera by (default: the MAC as 12 upper-case hex digits)
   --name <name>       the channel name (default "Camera <ID>")
 
-  register takes the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
+  onboard (a whole site): scans (--timeout, --interface; --subnet also sweeps routed subnets), matches the
+  sheet to the cameras found, then runs a crash-safe job:
+  --mode provision    register each camera (channel + provisioning record with its sticker password) and wait
+                      for it to fetch its token; needs --csv
+  --mode write-token  write the token onto each camera (needs --credentials; not available in this build yet)
+  --csv <file>        the sheet: UTF-8, "," or ";", a header naming mac and/or serial, password, name, location, id
+  --subnet <CIDR>     only cameras in this subnet (repeatable, at most /16)
+  --concurrency <N>   cameras worked on at once, 1..64 (default 8)
+  --ledger <file>     the job's ledger (default: onboarding/current.jsonl in the data folder). Running the same
+                      command again with the same ledger resumes the job where it stopped (crash, kill, cable).
+                      The handover report (CSV) is written next to the ledger.
+  --json              JSON lines on stdout: {"type":"preview"|"progress"|"camera"|"result", …}
+
+  register and onboard take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
   CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and
   CAMERA_FINDER_PROVISIONING_PASSWORD.
   --no-settings       use no saved settings, keychain or audit file (environment variables still apply);
@@ -53,9 +69,12 @@ export const usage = `Usage:
 Exit codes:
   ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered; for identify and
      --identify: every camera was asked, each device's "auth" says whether it let us in;
-     for register: every camera's channel and provisioning record are in place)
-  ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error)
-  ${EXIT.usage}  usage error (unknown command or option, bad --timeout or --ip, a --credentials file that is
+     for register: every camera's channel and provisioning record are in place; for onboard: every camera in
+     scope ended onboarded and every row of the sheet was used)
+  ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error; for
+     onboard: some cameras failed, or rows of the sheet were refused or matched no camera — the report says which)
+  ${EXIT.usage}  usage error (unknown command or option, bad --timeout, --ip, --mode, --subnet or --concurrency,
+     a --csv file that is missing, larger than 10 MB or not UTF-8, a --credentials file that is
      unreadable, malformed or readable by group or others, or no credentials at all for --identify)
   ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
 
@@ -84,7 +103,8 @@ export type CliCommand =
       ips: string[];
       credentials: string | undefined;
     }
-  | RegisterCommand;
+  | RegisterCommand
+  | OnboardCommand;
 
 /** Dotted-quad IPv4, each part 0..255 without leading zeros (a typo must not name another camera). */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -112,6 +132,11 @@ export function parseCliArgs(argv: string[]): CliCommand {
         identify: { type: 'boolean', default: false },
         credentials: { type: 'string' },
         ip: { type: 'string', multiple: true },
+        mode: { type: 'string' },
+        csv: { type: 'string' },
+        subnet: { type: 'string', multiple: true },
+        concurrency: { type: 'string' },
+        ledger: { type: 'string' },
       },
     });
   } catch (error) {
@@ -120,6 +145,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const command = positionals[0];
+  if (command === 'onboard') return parseOnboardArgs(values);
+  for (const flag of ['mode', 'csv', 'subnet', 'concurrency', 'ledger'] as const) {
+    if (values[flag] !== undefined) return { kind: 'usage-error', message: `--${flag} belongs to the onboard command.` };
+  }
   if (command === 'register' && (values.identify || values.credentials !== undefined || values.ip !== undefined))
     return { kind: 'usage-error', message: '--identify, --credentials and --ip belong to scan and identify.' };
   if (command === 'register') return parseRegisterArgs(values);

@@ -1,5 +1,5 @@
 /**
- * Front door 3: `camera-finder scan [--json] [--timeout ms] [--interface name]…`.
+ * Front door 3: `camera-finder scan [--json] [--timeout ms] [--interface name]…`, `identify`, `register`, `onboard`.
  * Every command goes through the contract's `dispatch`, like IPC and the WebSocket. With --json, stdout
  * carries exactly one JSON object {devices, diagnostics}; everything else goes to stderr. Exit codes: EXIT.
  */
@@ -17,6 +17,7 @@ import { formatResults, identifyDevices, prepareCredentials } from './cli-identi
 import type { CredentialFs } from './cli-credentials.js';
 import { createMemorySecretStore } from '../platform/secrets.js';
 import { readPasswordFromStdin, runRegister } from './cli-register.js';
+import { runOnboard } from './cli-onboard.js';
 import { formatTable } from './cli-table.js';
 
 type Finished = EventPayload<'scan-finished'>;
@@ -29,6 +30,8 @@ export interface CliDeps {
   createCore(allowedInterfaces: string[] | undefined, log: Logger, options?: { noSettings?: boolean }): Core;
   /** The core for `register`: cloud settings from the data folder plus CAMERA_FINDER_* overrides, audit via `cli`. */
   createCloudCore?(log: Logger): Core;
+  /** The core for `onboard`: like `register`'s, limited to `interfaces`, with the job's ledger. */
+  createOnboardCore?(log: Logger, options: { interfaces: string[] | undefined; ledgerPath: string | undefined; noSettings: boolean }): Core;
   readStdin?(): Promise<string | null>;
   /** The file system the --credentials file is read from (tests pass a fake to check the permission rule). */
   credentialFs?: CredentialFs;
@@ -53,6 +56,16 @@ export const nodeCliDeps = (): CliDeps => ({
   createCloudCore: (log) => {
     const data = openDataFolder({ memoryOnly: false });
     return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), { env: process.env, via: 'cli' });
+  },
+  createOnboardCore: (log, options) => {
+    const data = openDataFolder({ memoryOnly: options.noSettings });
+    return createCore(createNodePorts(log, data.settings, data.secrets, data.audit), {
+      allowedInterfaces: options.interfaces,
+      credentialStore: createMemorySecretStore(CLI_CREDENTIALS_NOTE),
+      env: process.env,
+      via: 'cli',
+      onboarding: { ledgerPath: options.ledgerPath ?? null, dataDir: data.dir },
+    });
   },
   readStdin: () => readPasswordFromStdin(),
   stdout: process.stdout,
@@ -91,6 +104,18 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
       return await runRegister(cmd, cloudCore, { stdout, stderr, readStdin: deps.readStdin ?? (() => readPasswordFromStdin()) });
     } finally {
       await cloudCore.close();
+    }
+  }
+  if (cmd.kind === 'onboard') {
+    if (!deps.createOnboardCore) {
+      stderr.write('onboard is not available in this build.\n');
+      return EXIT.failed;
+    }
+    const onboardCore = deps.createOnboardCore(log, { interfaces: cmd.interfaces, ledgerPath: cmd.ledger, noSettings: cmd.noSettings });
+    try {
+      return await runOnboard(cmd, onboardCore, { stdout, stderr, ...(deps.credentialFs ? { credentialFs: deps.credentialFs } : {}) });
+    } finally {
+      await onboardCore.close();
     }
   }
   const core = deps.createCore(cmd.interfaces, log, { noSettings: cmd.noSettings });

@@ -1,7 +1,8 @@
 /**
  * Benchmarks: `npm run bench -- discovery --cameras 250 [--timeout 3000]` (in the lab: Linux, root) and
  * `npm run bench -- register --cameras 250 [--latency-ms 50]` (cloud simulator on loopback, test/bench/register.ts) and
- * `npm run bench -- identify --cameras 250` (logins to lab cameras, test/bench/identify.ts).
+ * `npm run bench -- identify --cameras 250` (logins to lab cameras, test/bench/identify.ts) and
+ * `npm run bench -- onboard --cameras 250 [--latency-ms 50] [--mode provision]` (a batch job, test/bench/onboard.ts).
  * Prints one JSON report and writes it to bench-results/. Nothing here asserts; tests assert behaviour.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { Device } from '../../shared/device.js';
 import { labUnavailableReason } from '../lab/can-run.js';
 import { createLab, type CameraSpec } from '../lab/lab.js';
 import { benchIdentify } from './identify.js';
+import { benchOnboard } from './onboard.js';
 import { benchRegister } from './register.js';
 
 const { values, positionals } = parseArgs({
@@ -18,10 +20,15 @@ const { values, positionals } = parseArgs({
     cameras: { type: 'string', default: '250' },
     timeout: { type: 'string', default: '3000' },
     'latency-ms': { type: 'string', default: '50' },
+    mode: { type: 'string', default: 'provision' },
   },
 });
 if (positionals[0] === 'register') {
   await benchRegister(Number(values.cameras), Number(values['latency-ms']));
+  process.exit(0);
+}
+if (positionals[0] === 'onboard') {
+  await benchOnboard(Number(values.cameras), Number(values['latency-ms']), values.mode);
   process.exit(0);
 }
 if (positionals[0] === 'identify') {
@@ -35,7 +42,7 @@ if (positionals[0] === 'identify') {
 }
 if (positionals[0] !== 'discovery') {
   process.stderr.write(
-    'usage: npm run bench -- discovery [--cameras N] [--timeout ms] | register [--cameras N] [--latency-ms N] | identify [--cameras N]\n',
+    'usage: npm run bench -- discovery [--cameras N] [--timeout ms] | register [--cameras N] [--latency-ms N] | identify [--cameras N] | onboard [--cameras N] [--latency-ms N] [--mode provision]\n',
   );
   process.exit(2);
 }

@@ -8,7 +8,7 @@
  */
 import type { Device } from '../../../shared/device.js';
 import type { CloudSettings, RegisterResult } from '../../../shared/contract/cloud.js';
-import { cameraId as idFor, cameraIdFromMac } from '../../../shared/camera-id.js';
+import { cameraId as idFor, cameraIdFromMac, type CameraIdFormat } from '../../../shared/camera-id.js';
 import { normaliseMac } from '../../../shared/mac.js';
 import type { HttpClient } from '../../platform/http.js';
 import type { Clock, Logger, SettingsStore } from '../../platform/ports.js';
@@ -18,6 +18,7 @@ import { createAdminApi, type AdminApi } from './admin-api.js';
 import { appendAudit, auditedAdminApi, auditedProvisioning, type AuditContext } from './audited.js';
 import type { RetryPolicy } from './call.js';
 import { expectedWait } from './expected-wait.js';
+import type { CloudStepClients } from './onboard-steps.js';
 import { KeyedQueue, mapLimited } from './limit.js';
 import { createProvisioningClient, type ProvisioningClient } from './provisioning.js';
 import { registerCamera } from './register.js';
@@ -74,6 +75,8 @@ export interface CloudService {
   setSettings(patch: CloudSettingsPatch): Promise<CloudSettings>;
   test(): Promise<{ api: { ok: boolean; message: string }; provisioning: { ok: boolean; message: string } }>;
   register(cameras: RegisterRequest[]): Promise<RegisterResult[]>;
+  /** Clients and the camera-ID format for a batch job (issue #11); `missing` says what to set up first. */
+  jobClients(): Promise<{ idFormat: CameraIdFormat } & ({ clients: CloudStepClients } | { missing: string })>;
   close(): void;
 }
 
@@ -278,6 +281,11 @@ export function createCloudService(o: CloudServiceOptions): CloudService {
       const c = await config();
       const clients = clientsFor(c);
       return mapLimited(cameras, o.concurrency ?? REGISTER_CONCURRENCY, (req) => registerOne(req, c, clients));
+    },
+    async jobClients() {
+      const c = await config();
+      const clients = clientsFor(c);
+      return 'missing' in clients ? { idFormat: c.idFormat, missing: clients.missing } : { idFormat: c.idFormat, clients };
     },
     close: () => watcher.close(),
   };

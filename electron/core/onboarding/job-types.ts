@@ -39,6 +39,11 @@ export type ReconcileOutcome = { status: 'done'; detail: string } | { status: 'n
 
 export interface JobStep<C> {
   name: StepName;
+  /**
+   * The step only waits for the world (the camera fetching its token): it takes no concurrency slot and the
+   * camera shows `waiting` meanwhile. Its run must end by itself (bounded) or on the signal.
+   */
+  waits?: boolean;
   run(context: StepContext<C>): Promise<StepOutcome>;
   /**
    * Look before repeating: called instead of blindly re-running whenever this step may already have had an

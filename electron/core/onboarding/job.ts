@@ -61,6 +61,11 @@ export class OnboardingJob<C> {
     return this.meter.snapshot(this.state);
   }
 
+  /** Each camera's state and latest sentence, in the job's order. */
+  cameras(): JobSummary['cameras'] {
+    return this.summary('finished').cameras;
+  }
+
   pause(): void {
     if (this.state !== 'running') return;
     this.state = 'paused';
@@ -145,8 +150,10 @@ export class OnboardingJob<C> {
     let rateLimited = 0;
     const maxAttempts = this.options.maxAttempts ?? 4;
     for (;;) {
-      if (!(await this.gate.acquire())) return this.settle(camera.cameraId, 'cancelled', 'The job was cancelled.');
-      this.mark(camera.cameraId, 'running');
+      // A step that only waits on the world (the camera fetching its token) holds no slot: 400 may wait at once.
+      const slot = step.waits ? this.state !== 'cancelling' : await this.gate.acquire();
+      if (!slot) return this.settle(camera.cameraId, 'cancelled', 'The job was cancelled.');
+      this.mark(camera.cameraId, step.waits ? 'waiting' : 'running');
       attempt += 1;
       let outcome: StepOutcome;
       try {
@@ -155,7 +162,7 @@ export class OnboardingJob<C> {
         const hold = retryAfter(outcome);
         if (hold !== null) this.gate.holdUntil(this.clock.now() + hold);
       } finally {
-        this.gate.release();
+        if (!step.waits) this.gate.release();
       }
       if (outcome.status === 'done') return true;
       mustReconcile = true;

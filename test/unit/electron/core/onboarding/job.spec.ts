@@ -46,6 +46,18 @@ function makeJob(clock: FakeClock, step: JobStep<null>, count: number, extra: Pa
 }
 
 describe('OnboardingJob', () => {
+  it('lets a step that only waits (for the camera to fetch its token) hold no slot: every camera waits at once', async () => {
+    const clock = new FakeClock();
+    const timed = timedStep(clock, 1000);
+    const { job, done, progress } = makeJob(clock, { ...timed.step, waits: true }, 20, { concurrency: 2 });
+    await clock.advance(1);
+    expect(timed.peak()).toBe(20);
+    expect(progress.at(-1)).toMatchObject({ waiting: 20, running: 0 });
+    await clock.advance(2000);
+    expect((await done).outcome).toBe('finished');
+    expect(job.peakConcurrency).toBe(0);
+  });
+
   it('never runs more steps at once than the limit, and uses the whole limit', async () => {
     const clock = new FakeClock();
     const timed = timedStep(clock, 100);
