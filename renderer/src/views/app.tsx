@@ -12,6 +12,7 @@ import { CredentialsScreen } from './credentials-screen.js';
 import { DevicesScreen } from './devices-screen.js';
 import { ErrorBanner } from './error-banner.js';
 import { NavBar, type Screen } from './nav-bar.js';
+import { OnboardingScreen } from './onboarding/onboarding-screen.js';
 import { ScanBar } from './scan-bar.js';
 
 type Props = { api: Api; onDisconnect?: (listener: (message: string) => void) => () => void };
@@ -74,6 +75,7 @@ export function App({ api, onDisconnect }: Props) {
         cloud={cloud}
         hidden={screen !== 'devices'}
       />
+      {screen === 'onboarding' && <OnboardingScreen api={api} interfaces={names} />}
       {screen === 'credentials' && <CredentialsScreen credentials={credentials} />}
       {screen === 'cloud' && <CloudScreen api={api} cloud={cloud} />}
       {screen === 'audit' && <AuditScreen api={api} />}

@@ -1,7 +1,8 @@
-export type Screen = 'devices' | 'credentials' | 'cloud' | 'audit';
+export type Screen = 'devices' | 'onboarding' | 'credentials' | 'cloud' | 'audit';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'devices', label: 'Devices' },
+  { id: 'onboarding', label: 'Onboarding' },
   { id: 'credentials', label: 'Credentials' },
   { id: 'cloud', label: 'Cloud' },
   { id: 'audit', label: 'Audit log' },
