@@ -43,9 +43,11 @@ export function scanHints(input: HintInput): string[] {
   }
   for (const iface of input.interfaces) {
     const hosts = arpHosts(iface, input.neighbours);
-    for (const row of input.rows) {
-      if (row.interface !== iface.name || row.protocol === 'sweep') continue;
-      if (row.packetsSent > 0 && row.replies === 0 && hosts > 0) {
+    const rows = input.rows.filter((r) => r.interface === iface.name && r.protocol !== 'sweep');
+    // A device that speaks no SSDP is normal; silence on every protocol while hosts answer ARP is the firewall sign.
+    const silent = rows.every((r) => r.replies === 0);
+    for (const row of rows) {
+      if (silent && row.packetsSent > 0 && hosts > 0) {
         const port = row.localPort ? `UDP port ${row.localPort}` : 'the UDP port the query left from';
         hints.push(
           `${hosts} hosts on ${iface.name} answer ARP but no ${LABEL[row.protocol]} reply arrived: a firewall may be dropping ` +
