@@ -1,3 +1,4 @@
+import { dnsLabel } from '../mdns/dns-wire.js';
 import { hashUuid, type Profile, type SimCamera } from '../profile-types.js';
 
 // A HomeKit camera (discovery.md §4): no ONVIF, no UPnP; it is visible only as a `_hap._tcp` service with TXT
@@ -22,8 +23,8 @@ export const homekit: Profile = {
   mdns: (cam) => [
     {
       type: '_hap._tcp',
-      instance: `${cam.name ?? cam.model} ${tag(cam)}`,
-      host: `${(cam.name ?? cam.model).replace(/[^A-Za-z0-9]+/g, '-')}-${tag(cam)}.local`,
+      instance: dnsLabel(`${cam.name ?? cam.model} ${tag(cam)}`),
+      host: `${dnsLabel((cam.name ?? cam.model).replace(/[^A-Za-z0-9]+/g, '-'))}-${tag(cam)}.local`,
       port: 51827,
       txt: ['c#=2', 'ff=0', `id=${pairingId(cam)}`, `md=${cam.model}`, 'pv=1.1', 's#=1', 'sf=0', 'ci=17', 'sh=lHzDqQ=='],
       ipv4: cam.ip,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TYPE, encodeQuery, encodeResponse, ipv6Bytes, parseQuery, parseResponse } from '../../sim/mdns/dns-wire.js';
+import { TYPE, dnsLabel, encodeQuery, encodeResponse, ipv6Bytes, parseQuery, parseResponse } from '../../sim/mdns/dns-wire.js';
 import { announcement, answerFor } from '../../sim/mdns/mdns-answers.js';
 import { PROFILES } from '../../sim/profiles.js';
 import { parseProbe, probeMatchesProfile } from '../../sim/probe-parse.js';
@@ -92,6 +92,15 @@ describe('simulator mDNS: what each vendor announces', () => {
     expect(back.additionals.map((r) => r.type)).toEqual([TYPE.A, TYPE.AAAA]);
     expect(back.additionals[1]?.data).toBe('fe80:0:0:0:2a57:beff:fe65:7dd5');
     expect(back.answers.find((r) => r.type === TYPE.TXT)?.data).toEqual(['path=/']);
+  });
+  it('a renamed Axis announces its name, cut to one DNS label (63 bytes, no dots, whole characters)', () => {
+    const named = PROFILES.axis.mdns!({ ...axisCam, name: `<img src=x onerror=alert(1)>` }, '')[0]!;
+    expect(named.instance).toBe('<img src=x onerror=alert(1)>');
+    expect(Buffer.byteLength(dnsLabel('é'.repeat(40)))).toBe(62);
+    expect(dnsLabel('a.b')).toBe('a b');
+    expect(() =>
+      encodeResponse(0, announcement(PROFILES.axis.mdns!({ ...axisCam, name: 'x'.repeat(300) }, '')[0]!).answers, []),
+    ).not.toThrow();
   });
   it('the goodbye carries TTL 0', () => {
     const bye = parseResponse(encodeResponse(0, announcement(axisSvc[0]!, true).answers, []))!;
