@@ -161,12 +161,12 @@ let ssdp: SsdpResponder | null = null;
 let mdns: MdnsResponder | null = null;
 
 const hello = async (cam: Cam): Promise<void> => {
-  await send(cam, cam.profile.hello(cam.cfg, ctx(cam)), PORT, GROUP);
+  if (cam.profile.wsd !== false) await send(cam, cam.profile.hello(cam.cfg, ctx(cam)), PORT, GROUP);
   await ssdp?.alive(cam.cfg.id);
   await mdns?.announce(cam.cfg.id);
 };
 const bye = async (cam: Cam): Promise<void> => {
-  await send(cam, cam.profile.bye(cam.cfg, ctx(cam)), PORT, GROUP);
+  if (cam.profile.wsd !== false) await send(cam, cam.profile.bye(cam.cfg, ctx(cam)), PORT, GROUP);
   await ssdp?.byebye(cam.cfg.id);
   await mdns?.goodbye(cam.cfg.id);
 };

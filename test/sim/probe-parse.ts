@@ -30,6 +30,7 @@ export function parseProbe(text: string): ParsedProbe | undefined {
 
 /** WS-Discovery match rule: every probed Type must be one the device has; an untyped probe matches all. */
 export function probeMatchesProfile(probe: ParsedProbe, profile: Profile): boolean {
+  if (profile.wsd === false) return false;
   if (profile.answersAnyProbe) return true;
   return probe.types.every((t) => profile.types.some((p) => p.local === t.local && (t.ns === '' || t.ns === p.ns)));
 }

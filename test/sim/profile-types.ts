@@ -18,7 +18,7 @@ export const ANONYMOUS = 'http://schemas.xmlsoap.org/ws/2004/08/addressing/role/
 export const WSD_TO = 'urn:schemas-xmlsoap-org:ws:2005:04:discovery';
 export const action = (name: 'ProbeMatches' | 'Hello' | 'Bye'): string => `${NS.wsd}/${name}`;
 
-export type ProfileName = 'axis' | 'hikvision' | 'dahua' | 'reolink' | 'soap11-oem' | 'windows-pc' | 'garbage';
+export type ProfileName = 'axis' | 'hikvision' | 'dahua' | 'reolink' | 'soap11-oem' | 'windows-pc' | 'garbage' | 'homekit';
 
 /** One simulated device as its profile templates see it. */
 export type SimCamera = {
@@ -66,6 +66,8 @@ export type Profile = {
   types: readonly QName[];
   /** a broken responder answers every probe, whatever its Types */
   answersAnyProbe?: boolean;
+  /** false: the device does not speak WS-Discovery at all (no Hello, Bye or ProbeMatches; e.g. HomeKit) */
+  wsd?: false;
   uuidFor(seed: string, mac: string): string;
   epr(cam: SimCamera): string;
   probeMatches(cam: SimCamera, ctx: MessageContext): Buffer;

@@ -3,13 +3,14 @@ import { axis } from './profiles/axis.js';
 import { dahua } from './profiles/dahua.js';
 import { garbage } from './profiles/garbage.js';
 import { hikvision } from './profiles/hikvision.js';
+import { homekit } from './profiles/homekit.js';
 import { reolink } from './profiles/reolink.js';
 import { soap11Oem } from './profiles/soap11-oem.js';
 import { windowsPc } from './profiles/windows-pc.js';
 
 export type { MessageContext, Profile, ProfileName, SimCamera } from './profile-types.js';
 
-/** Vendor profiles: each writes WS-Discovery messages the way that vendor's devices do (discovery.md §1.3, §6). */
+/** Vendor profiles: each speaks WS-Discovery, SSDP and mDNS the way that vendor's devices do, or not at all (discovery.md). */
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   axis,
   hikvision,
@@ -18,6 +19,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   'soap11-oem': soap11Oem,
   'windows-pc': windowsPc,
   garbage,
+  homekit,
 };
 
 export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];

@@ -5,7 +5,7 @@ import { scanInTech, sourcesOf, type ScanJson } from '../../lab/scan-cli.js';
 import type { ProfileName } from '../../sim/profiles.js';
 
 // Issue #10, lab: 50 cameras of mixed vendor profiles on one subnet, each speaking the protocols its vendor
-// speaks (test/sim/profiles): the real CLI, in the technician namespace, scans with WS-Discovery, SSDP and mDNS.
+// speaks (test/sim/profiles; HomeKit speaks mDNS only): the real CLI, in the technician namespace, scans with WS-Discovery, SSDP and mDNS.
 const skip = announceSkip('discovery over WS-Discovery, SSDP and mDNS (50 mixed cameras)');
 
 /** What each profile speaks, from the discovery reference (§3–§4) as the simulators implement it. */
@@ -15,6 +15,7 @@ const SPEAKS: Partial<Record<ProfileName, string[]>> = {
   dahua: ['ssdp', 'wsd'],
   reolink: ['wsd'],
   'soap11-oem': ['mdns', 'wsd'],
+  homekit: ['mdns'],
 };
 const mixed = Object.keys(SPEAKS) as ProfileName[];
 const cameras: CameraSpec[] = Array.from({ length: 50 }, (_, i) => ({ id: `cam${i + 1}`, profile: mixed[i % mixed.length]! }));
@@ -64,6 +65,14 @@ describe.skipIf(skip)('50 cameras of mixed profiles, scanned with wsd,ssdp,mdns'
     }
   });
 
+  it('HomeKit (mDNS only): a camera by its HAP category, its MAC from ARP, never its pairing id', () => {
+    for (const cam of lab.cameras.filter((c) => c.profile === 'homekit')) {
+      const d = out.devices.find((x) => x.ip === cam.ip)!;
+      expect(d.macSource, cam.id).toBe('arp');
+      expect(new Set((d.facts.mac ?? []).map((f) => f.value)), `${cam.id}: one MAC only`).toEqual(new Set([cam.mac]));
+    }
+  });
+
   it('reports per interface and protocol what went out and what came back', () => {
     const rows = out.diagnostics.perInterface ?? [];
     for (const protocol of ['wsd', 'ssdp', 'mdns'] as const) {
@@ -72,6 +81,9 @@ describe.skipIf(skip)('50 cameras of mixed profiles, scanned with wsd,ssdp,mdns'
       expect(row!.packetsSent, protocol).toBeGreaterThan(0);
       expect(row!.replies, protocol).toBeGreaterThan(0);
     }
-    expect(out.diagnostics.ssdp?.descriptionsFetched).toBeGreaterThanOrEqual(20);
+    // Every SSDP speaker's description was read from its own address.
+    const ssdpSpeakers = lab.cameras.filter((c) => SPEAKS[c.profile]?.includes('ssdp')).length;
+    expect(out.diagnostics.ssdp?.descriptionsFetched).toBeGreaterThanOrEqual(ssdpSpeakers);
+    expect(out.diagnostics.ssdp?.locationsRefused).toBe(0);
   });
 });

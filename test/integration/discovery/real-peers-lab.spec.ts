@@ -70,6 +70,9 @@ describe.skipIf(skip)('real LAN peers: avahi (Axis mDNS service), minidlna, wsdd
   it('wsdd is not a camera and breaks nothing: the simulated cameras are still found with their MACs', () => {
     const pc = out.devices.filter((d) => d.ip === peers.wsdd!.ip);
     expect(pc.every((d) => !d.isCamera)).toBe(true);
+    // The app's probes reached the real responder (it logs each one) and it is still up.
+    expect(peers.wsdd!.log()).toMatch(/198\.18\.0\.2:\d+\(eth0\) - - "Probe urn:uuid:/);
+    expect(process.kill(peers.wsdd!.pid, 0)).toBe(true);
     for (const cam of lab.cameras) {
       const d = out.devices.find((x) => x.ip === cam.ip);
       expect(d, cam.id).toMatchObject({ mac: cam.mac, isCamera: true });

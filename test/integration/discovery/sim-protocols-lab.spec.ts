@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceSkip } from '../../lab/can-run.js';
 import { createLab, type Lab, type LabCamera } from '../../lab/lab.js';
-import { ssdpMdnsFromTech, type SsdpMdnsLine } from '../../lab/tech-probe.js';
+import { probeFromTech, ssdpMdnsFromTech, type SsdpMdnsLine } from '../../lab/tech-probe.js';
 
 // The simulators themselves on the wire, seen by a raw client in the technician namespace (not the app): each
 // profile answers SSDP and mDNS the way the vendor does, or not at all; announcements follow start/stop.
@@ -30,6 +30,7 @@ describe.skipIf(skip)('simulator SSDP and mDNS in the lab (one camera per vendor
         { id: 'reolink', profile: 'reolink' },
         { id: 'oem', profile: 'soap11-oem' },
         { id: 'pc', profile: 'windows-pc' },
+        { id: 'hap', profile: 'homekit' },
         { id: 'late', profile: 'axis', stopped: true },
       ],
     });
@@ -55,7 +56,7 @@ describe.skipIf(skip)('simulator SSDP and mDNS in the lab (one camera per vendor
     expect(dahua.length).toBeGreaterThan(0);
     expect(dahua[0]?.headers.SERVER).toContain('ZheJiang Dahua');
     expect(dahua[0]?.headers['X-USER-AGENT']).toBe('redsonic');
-    for (const id of ['hik', 'reolink', 'oem', 'pc', 'late']) expect(ssdpFrom(lines, cam(id).ip), id).toEqual([]);
+    for (const id of ['hik', 'reolink', 'oem', 'pc', 'hap', 'late']) expect(ssdpFrom(lines, cam(id).ip), id).toEqual([]);
 
     const desc = lines.filter((l): l is Extract<SsdpMdnsLine, { proto: 'upnp' }> => l.proto === 'upnp');
     const axisXml = desc.find((d) => d.location.includes(cam('axis').ip))?.xml ?? '';
@@ -65,7 +66,7 @@ describe.skipIf(skip)('simulator SSDP and mDNS in the lab (one camera per vendor
     expect(dahuaXml).toContain(`<UDN>uuid:www.dahuatech.com.device_3_0-SN${hex12(cam('dahua').mac)}</UDN>`);
   });
 
-  it('mDNS: Axis answers _axis-video with its MAC in TXT, Hikvision _CGI/_psia, the OEM _rtsp/_onvif; no one else', async () => {
+  it('mDNS: Axis answers _axis-video with its MAC in TXT, Hikvision _CGI/_psia, the OEM _rtsp/_onvif, HomeKit _hap ci=17; no one else', async () => {
     const types = ['_axis-video._tcp', '_CGI._tcp', '_psia._tcp', '_rtsp._tcp', '_onvif._tcp', '_hap._tcp'];
     const lines = await (await ssdpMdnsFromTech(lab, { mdns: types, waitMs: 1500 })).done;
     const recs = (id: string) => mdnsFrom(lines, cam(id).ip).flatMap((l) => l.records);
@@ -81,7 +82,16 @@ describe.skipIf(skip)('simulator SSDP and mDNS in the lab (one camera per vendor
     expect(recs('axis').find((r) => r.type === TXT)?.data).toEqual([`macaddress=${hex12(cam('axis').mac)}`]);
     expect(ptrs('hik')).toEqual(['_CGI._tcp.local', '_psia._tcp.local']);
     expect(ptrs('oem')).toEqual(['_onvif._tcp.local', '_rtsp._tcp.local']);
+    expect(ptrs('hap')).toEqual(['_hap._tcp.local']);
+    expect(recs('hap').find((r) => r.type === TXT)?.data).toEqual(expect.arrayContaining(['ci=17']));
     for (const id of ['dahua', 'reolink', 'pc', 'late']) expect(recs(id), id).toEqual([]);
+  });
+
+  it('HomeKit speaks no WS-Discovery: an untyped probe wakes the PC and the cameras, not it', async () => {
+    const { datagrams } = await probeFromTech(lab, 'none', 1200);
+    const from = new Set(datagrams.map((d) => d.from));
+    for (const id of ['axis', 'hik', 'dahua', 'reolink', 'oem', 'pc']) expect(from.has(cam(id).ip), id).toBe(true);
+    expect(from.has(cam('hap').ip)).toBe(false);
   });
 
   it('a camera that starts announces itself (NOTIFY alive, mDNS announcement); one that stops says goodbye', async () => {

@@ -218,3 +218,13 @@ export function encodeQuery(names: string[], type: number = TYPE.PTR, unicastRes
   });
   return Buffer.concat([head, ...qs]);
 }
+
+/** Cuts free text (a camera's name) to one DNS label: at most 63 UTF-8 bytes, no dots, never mid-character. */
+export function dnsLabel(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/\./g, ' ')) {
+    if (Buffer.byteLength(out + ch) > 63) break;
+    out += ch;
+  }
+  return out;
+}

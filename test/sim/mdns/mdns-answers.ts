@@ -29,25 +29,25 @@ const fqType = (s: ServiceInstance): string => `${s.type}.local`;
 const fqInstance = (s: ServiceInstance): string => `${s.instance}.${s.type}.local`;
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-const hostRecords = (s: ServiceInstance, ttl: number): DnsRecord[] => [
-  { name: s.host, type: TYPE.A, data: s.ipv4, ttl: ttl && HOST_TTL, flush: true },
-  ...(s.ipv6 ? [{ name: s.host, type: TYPE.AAAA, data: s.ipv6, ttl: ttl && HOST_TTL, flush: true } as DnsRecord] : []),
+/** `live` false writes TTL 0: the goodbye that tells caches the record is gone (RFC 6762 §10.1). */
+const hostRecords = (s: ServiceInstance, live: boolean): DnsRecord[] => [
+  { name: s.host, type: TYPE.A, data: s.ipv4, ttl: live ? HOST_TTL : 0, flush: true },
+  ...(s.ipv6 ? [{ name: s.host, type: TYPE.AAAA, data: s.ipv6, ttl: live ? HOST_TTL : 0, flush: true } as DnsRecord] : []),
 ];
-const srvTxt = (s: ServiceInstance, ttl: number): DnsRecord[] => [
-  { name: fqInstance(s), type: TYPE.SRV, data: { port: s.port, target: s.host }, ttl: ttl && HOST_TTL, flush: true },
-  { name: fqInstance(s), type: TYPE.TXT, data: s.txt, ttl: ttl && OTHER_TTL, flush: true },
+const srvTxt = (s: ServiceInstance, live: boolean): DnsRecord[] => [
+  { name: fqInstance(s), type: TYPE.SRV, data: { port: s.port, target: s.host }, ttl: live ? HOST_TTL : 0, flush: true },
+  { name: fqInstance(s), type: TYPE.TXT, data: s.txt, ttl: live ? OTHER_TTL : 0, flush: true },
 ];
-const ptr = (s: ServiceInstance, ttl: number): DnsRecord => ({
+const ptr = (s: ServiceInstance, live: boolean): DnsRecord => ({
   name: fqType(s),
   type: TYPE.PTR,
   data: fqInstance(s),
-  ttl: ttl && OTHER_TTL,
+  ttl: live ? OTHER_TTL : 0,
 });
 
-/** The full announcement of one instance (answers: PTR, SRV, TXT; additionals: A/AAAA); ttl 0 is the goodbye. */
+/** The full announcement of one instance (answers: PTR, SRV, TXT; additionals: A/AAAA), or its goodbye. */
 export function announcement(s: ServiceInstance, goodbye = false): { answers: DnsRecord[]; additionals: DnsRecord[] } {
-  const ttl = goodbye ? 0 : 1;
-  return { answers: [ptr(s, ttl), ...srvTxt(s, ttl)], additionals: goodbye ? [] : hostRecords(s, ttl) };
+  return { answers: [ptr(s, !goodbye), ...srvTxt(s, !goodbye)], additionals: goodbye ? [] : hostRecords(s, true) };
 }
 
 const wants = (qtype: number, type: number): boolean => qtype === type || qtype === TYPE.ANY;
@@ -68,14 +68,14 @@ export function answerFor(query: Query, services: ServiceInstance[]): { answers:
         if (!answers.some((a) => a.type === TYPE.PTR && same(String(a.data), fqType(s))))
           answers.push({ name: SERVICES, type: TYPE.PTR, data: fqType(s), ttl: OTHER_TTL });
       } else if (same(q.name, fqType(s)) && wants(q.type, TYPE.PTR)) {
-        answers.push(ptr(s, 1));
-        add(additionals, [...srvTxt(s, 1), ...hostRecords(s, 1)]);
+        answers.push(ptr(s, true));
+        add(additionals, [...srvTxt(s, true), ...hostRecords(s, true)]);
       } else if (same(q.name, fqInstance(s))) {
-        const recs = srvTxt(s, 1).filter((r) => wants(q.type, r.type));
+        const recs = srvTxt(s, true).filter((r) => wants(q.type, r.type));
         answers.push(...recs);
-        if (recs.length > 0) add(additionals, hostRecords(s, 1));
+        if (recs.length > 0) add(additionals, hostRecords(s, true));
       } else if (same(q.name, s.host)) {
-        answers.push(...hostRecords(s, 1).filter((r) => wants(q.type, r.type)));
+        answers.push(...hostRecords(s, true).filter((r) => wants(q.type, r.type)));
       }
     }
   }

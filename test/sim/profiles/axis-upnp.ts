@@ -1,8 +1,11 @@
+import { dnsLabel } from '../mdns/dns-wire.js';
 import type { MdnsShape, SsdpShape } from '../profile-types.js';
 
 // Axis speaks both UPnP and Bonjour (discovery.md §3.2–§4, HA test data [S16]): the MAC (12 upper-case hex
-// digits) is its serialNumber, the tail of its UDN and of its friendlyName, and its `_axis-video._tcp` TXT
-// `macaddress`; the mDNS host is `axis-<mac>.local`. libupnp ("Portable SDK") serves the description on 49152.
+// digits) is its serialNumber, the tail of its UDN and of its default friendlyName, and its `_axis-video._tcp`
+// TXT `macaddress`; the mDNS host is `axis-<mac>.local`. libupnp ("Portable SDK") serves the description on 49152.
+// A camera given a name (`cam.name`) carries it as its UPnP friendly name and Bonjour name too, as when a
+// technician renames it in the camera's settings; the default is `AXIS <model> - <MAC>`.
 const MAC = (mac: string): string => mac.replaceAll(':', '').toUpperCase();
 
 export const axisSsdp: SsdpShape = {
@@ -16,7 +19,7 @@ export const axisSsdp: SsdpShape = {
   }),
   description: (cam) => ({
     deviceType: 'urn:schemas-upnp-org:device:Basic:1',
-    friendlyName: `AXIS ${cam.model} - ${MAC(cam.mac)}`,
+    friendlyName: cam.name ?? `AXIS ${cam.model} - ${MAC(cam.mac)}`,
     manufacturer: 'AXIS',
     manufacturerURL: 'http://www.axis.com/',
     modelDescription: `AXIS ${cam.model} Network Camera`,
@@ -32,7 +35,7 @@ export const axisSsdp: SsdpShape = {
 export const axisMdns: MdnsShape = (cam) => [
   {
     type: '_axis-video._tcp',
-    instance: `AXIS ${cam.model} - ${MAC(cam.mac)}`,
+    instance: dnsLabel(cam.name ?? `AXIS ${cam.model} - ${MAC(cam.mac)}`),
     host: `axis-${MAC(cam.mac).toLowerCase()}.local`,
     port: 80,
     txt: [`macaddress=${MAC(cam.mac)}`],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TYPE, encodeQuery, encodeResponse, ipv6Bytes, parseQuery, parseResponse } from '../../sim/mdns/dns-wire.js';
+import { TYPE, dnsLabel, encodeQuery, encodeResponse, ipv6Bytes, parseQuery, parseResponse } from '../../sim/mdns/dns-wire.js';
 import { announcement, answerFor } from '../../sim/mdns/mdns-answers.js';
 import { PROFILES } from '../../sim/profiles.js';
+import { parseProbe, probeMatchesProfile } from '../../sim/probe-parse.js';
 import type { SimCamera } from '../../sim/profile-types.js';
 
 const axisCam: SimCamera = { id: 'a', ip: '198.18.1.1', mac: '00:40:8c:12:34:56', model: 'M1065-L', uuid: 'x' };
@@ -92,16 +93,38 @@ describe('simulator mDNS: what each vendor announces', () => {
     expect(back.additionals[1]?.data).toBe('fe80:0:0:0:2a57:beff:fe65:7dd5');
     expect(back.answers.find((r) => r.type === TYPE.TXT)?.data).toEqual(['path=/']);
   });
+  it('a renamed Axis announces its name, cut to one DNS label (63 bytes, no dots, whole characters)', () => {
+    const named = PROFILES.axis.mdns!({ ...axisCam, name: `<img src=x onerror=alert(1)>` }, '')[0]!;
+    expect(named.instance).toBe('<img src=x onerror=alert(1)>');
+    expect(Buffer.byteLength(dnsLabel('é'.repeat(40)))).toBe(62);
+    expect(dnsLabel('a.b')).toBe('a b');
+    expect(() =>
+      encodeResponse(0, announcement(PROFILES.axis.mdns!({ ...axisCam, name: 'x'.repeat(300) }, '')[0]!).answers, []),
+    ).not.toThrow();
+  });
   it('the goodbye carries TTL 0', () => {
     const bye = parseResponse(encodeResponse(0, announcement(axisSvc[0]!, true).answers, []))!;
     expect(bye.answers.map((r) => r.ttl)).toEqual([0, 0, 0]);
   });
-  it('who speaks mDNS: Axis, Hikvision and the generic OEM (_rtsp/_onvif); Dahua, Reolink, PCs and junk do not', () => {
-    expect(
-      Object.values(PROFILES)
-        .filter((p) => p.mdns)
-        .map((p) => p.name),
-    ).toEqual(['axis', 'hikvision', 'soap11-oem']);
+  it('HomeKit: _hap._tcp with ci=17 and a pairing id that is not its MAC; it never answers WS-Discovery', () => {
+    const cam: SimCamera = { id: 'k', ip: '198.18.1.9', mac: '00:1f:20:ab:cd:ef', model: 'Circle View', uuid: 'z' };
+    const [svc] = PROFILES.homekit.mdns!(cam, 'unused');
+    expect(svc).toMatchObject({ type: '_hap._tcp', instance: 'Circle View CDEF', host: 'Circle-View-CDEF.local', port: 51827 });
+    expect(svc!.txt).toEqual(expect.arrayContaining(['ci=17', 'md=Circle View']));
+    const id = svc!.txt.find((t) => t.startsWith('id='))!.slice(3);
+    expect(id).toMatch(/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/);
+    expect(id.toLowerCase()).not.toBe(cam.mac);
+    const untyped = parseProbe(
+      '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header><a:MessageID xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing">' +
+        'urn:uuid:1</a:MessageID></s:Header><s:Body><d:Probe xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery"/></s:Body></s:Envelope>',
+    );
+    expect(untyped).not.toBeNull();
+    expect(probeMatchesProfile(untyped!, PROFILES.homekit)).toBe(false);
+    expect(probeMatchesProfile(untyped!, PROFILES['windows-pc'])).toBe(true);
+  });
+  it('who speaks mDNS: Axis, Hikvision, the generic OEM (_rtsp/_onvif) and HomeKit; Dahua, Reolink, PCs and junk do not', () => {
+    const speakers = Object.values(PROFILES).filter((p) => p.mdns);
+    expect(speakers.map((p) => p.name)).toEqual(['axis', 'hikvision', 'soap11-oem', 'homekit']);
     expect(ipv6Bytes('fe80::1').toString('hex')).toBe('fe800000000000000000000000000001');
   });
 });
