@@ -1,7 +1,8 @@
 /**
  * The device table's optional columns. Auth status, serial and firmware are what a technician checks after
- * Identify, so they show by default; the cloud agent (Axis with VXG's agent only), the discovery sources and
- * the last-seen time start hidden so the table stays readable beside the detail panel, which always shows them.
+ * Identify, and the source badges (WSD/SSDP/mDNS/Sweep) say which protocol reached each device, so they show by
+ * default; the cloud agent (Axis with VXG's agent only) and the last-seen time start hidden so the table stays
+ * readable beside the detail panel, which always shows them.
  * MAC, IP, Cloud, Vendor, Model and Name are always there.
  */
 export const optionalColumns = ['auth', 'serial', 'firmware', 'agent', 'sources', 'lastSeen'] as const;
@@ -25,7 +26,7 @@ export type ColumnSlot = keyof typeof COLUMN_SLOTS;
 export const slotColumns = (shown: readonly OptionalColumn[], slot: ColumnSlot): OptionalColumn[] =>
   (COLUMN_SLOTS[slot] as readonly OptionalColumn[]).filter((column) => shown.includes(column));
 
-export const defaultColumns = (): ColumnSet => new Set<OptionalColumn>(['auth', 'serial', 'firmware']);
+export const defaultColumns = (): ColumnSet => new Set<OptionalColumn>(['auth', 'serial', 'firmware', 'sources']);
 
 export function toggleColumn(columns: ColumnSet, column: OptionalColumn, on: boolean): ColumnSet {
   const next = new Set(columns);

@@ -30,11 +30,11 @@ describe('summariseIdentify', () => {
 });
 
 describe('identity columns', () => {
-  it('shows auth, serial and firmware by default, in table order whatever order they are switched on', () => {
-    expect(shownColumns(defaultColumns())).toEqual(['auth', 'serial', 'firmware']);
+  it('shows auth, serial, firmware and sources by default, in table order whatever order they are switched on', () => {
+    expect(shownColumns(defaultColumns())).toEqual(['auth', 'serial', 'firmware', 'sources']);
     const columns = toggleColumn(toggleColumn(defaultColumns(), 'serial', false), 'lastSeen', true);
-    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['auth', 'serial', 'firmware', 'lastSeen']);
+    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['auth', 'serial', 'firmware', 'sources', 'lastSeen']);
     expect(slotColumns(shownColumns(columns), 'afterModel')).toEqual(['firmware']);
-    expect(slotColumns(shownColumns(columns), 'last')).toEqual(['lastSeen']);
+    expect(slotColumns(shownColumns(columns), 'last')).toEqual(['sources', 'lastSeen']);
   });
 });
