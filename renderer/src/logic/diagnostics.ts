@@ -12,7 +12,8 @@ export type InterfaceLine = {
   /** A VPN, tunnel or container adapter: probed, but most likely not where the cameras are. */
   virtual: boolean;
   protocols: Partial<Record<ScanProtocol, ProtocolCounts>>;
-  totals: ProtocolCounts;
+  /** Null when the report has no per-protocol numbers for this interface (old reports): not the same as zero. */
+  totals: ProtocolCounts | null;
 };
 
 const zero = (): ProtocolCounts => ({ packetsSent: 0, replies: 0, devices: 0, errors: 0 });
@@ -35,7 +36,7 @@ export function interfaceLines(diagnostics: ScanDiagnostics, known: readonly Net
     if (!found) {
       const nic = known.find((candidate) => candidate.name === name);
       const probed = diagnostics.interfaces.find((candidate) => candidate.name === name);
-      found = { name, address: probed?.address ?? nic?.address ?? null, virtual: nic?.virtual ?? false, protocols: {}, totals: zero() };
+      found = { name, address: probed?.address ?? nic?.address ?? null, virtual: nic?.virtual ?? false, protocols: {}, totals: null };
       lines.set(name, found);
     }
     return found;
@@ -46,6 +47,7 @@ export function interfaceLines(diagnostics: ScanDiagnostics, known: readonly Net
     const counts = target.protocols[row.protocol] ?? zero();
     add(counts, row);
     target.protocols[row.protocol] = counts;
+    target.totals ??= zero();
     add(target.totals, row);
   }
   return [...lines.values()];

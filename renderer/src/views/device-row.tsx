@@ -43,6 +43,7 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, col
       data-testid="device-row"
       data-device-id={device.id}
       data-online={device.online}
+      data-camera={device.isCamera}
       data-mac={device.mac ?? ''}
       data-ip={device.ip ?? ''}
     >

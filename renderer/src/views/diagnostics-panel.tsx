@@ -51,7 +51,7 @@ export function DiagnosticsPanel({ diagnostics, interfaces }: Props) {
                 {protocols.map((protocol) => (
                   <Counts key={protocol} counts={line.protocols[protocol]} protocol={protocol} />
                 ))}
-                <Counts counts={line.totals} protocol="total" />
+                <Counts counts={line.totals ?? undefined} protocol="total" />
               </tr>
             ))}
           </tbody>

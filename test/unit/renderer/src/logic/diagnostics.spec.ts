@@ -52,6 +52,8 @@ describe('diagnostics', () => {
       ['tun0', '10.8.0.2'],
     ]);
     expect(usedProtocols(lines)).toEqual([]);
+    // Unknown, not zero.
+    expect(lines[0]!.totals).toBeNull();
   });
 
   it('sums the sweep up in one line, and says when it was cancelled', () => {
