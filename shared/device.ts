@@ -107,5 +107,10 @@ export const deviceSchema = z.object({
   cloud: cloudSchema,
   auth: deviceAuthSchema.nullable(),
   cloudAgent: cloudAgentSchema.nullable(),
+  /**
+   * Issue #10: the device answered from outside every local subnet (found by the sweep across a router). Its MAC
+   * is never taken from the neighbour table, which holds the router's. Absent when on a local subnet.
+   */
+  offSubnet: z.boolean().optional(),
 });
 export type Device = z.infer<typeof deviceSchema>;

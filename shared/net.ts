@@ -29,3 +29,17 @@ export function onSubnet(ip: string, address: string, netmask: string): boolean 
   // `>>> 0` keeps the result unsigned so equal subnets compare equal.
   return (a & m) >>> 0 === (b & m) >>> 0;
 }
+
+/**
+ * Virtual, VPN and container adapters by name: Linux/macOS prefixes (tun, tap, wg, ppp, docker, veth, br-,
+ * virbr, vmnet, vboxnet, utun, zt, tailscale …) and the words Windows puts in adapter names. They are probed
+ * like any other interface but labelled, so a technician knows why a VPN adapter found nothing.
+ */
+const VIRTUAL_PREFIX = /^(tun|tap|wg|ppp|docker|veth|br-|virbr|vmnet|vboxnet|utun|zt|tailscale|cscotun|gpd|ipsec|nordlynx|llw|awdl)/i;
+const VIRTUAL_WORD = /(vpn|virtual|vmware|virtualbox|hyper-v|vethernet|wintun|wireguard|zerotier|tap-windows|openvpn|tailscale)/i;
+
+export const isVirtualInterfaceName = (name: string): boolean => VIRTUAL_PREFIX.test(name) || VIRTUAL_WORD.test(name);
+
+/** The interfaces with `virtual` set from their names (an adapter's own label is kept when it says true). */
+export const labelVirtual = (interfaces: NetInterface[]): NetInterface[] =>
+  interfaces.map((i) => ({ ...i, virtual: i.virtual === true || isVirtualInterfaceName(i.name) }));

@@ -10,13 +10,13 @@ import type { RecordView } from './inventory/device-record.js';
 import { MAX_DEVICES } from '../../shared/limits.js';
 import type { DiscoverySource, SourceContext } from './discovery/source.js';
 import type { Observation } from './inventory/observation.js';
-import { createWsdSource } from './discovery/wsd/source.js';
+import { createDiscovery, selectScan, type DiscoveryOptions, type ScanSelection } from './wire-discovery.js';
 import { createEnricher } from './identity/enricher.js';
 import { inferIdentity } from './identity/passive.js';
 import { warmVendorTable } from './identity/oui.js';
 import type { Ports } from '../platform/ports.js';
 import { EventHub } from './events.js';
-import { planInterfaces, runScan } from './scan-runner.js';
+import { planInterfaces } from './scan-runner.js';
 import { createCloudService, type CloudServiceOptions } from './cloud/service.js';
 import type { CloudEnv } from './cloud/settings.js';
 import { createCredentialVault, VaultError } from './devices/vault.js';
@@ -42,6 +42,8 @@ export interface CoreOptions {
   credentialStore?: SecretStore;
   /** Tuning for tests and the bench. */
   identify?: { concurrency?: number; policy?: Partial<AttemptPolicy> };
+  /** Sweep tuning and its TCP check (tests, the bench); see wire-discovery.ts. */
+  discovery?: Omit<DiscoveryOptions, 'sources'>;
 }
 
 export interface Core extends Handlers {
@@ -57,13 +59,14 @@ export interface Core extends Handlers {
 }
 
 export function createCore(ports: Ports, options: CoreOptions = {}): Core {
-  const sources = options.sources ?? [createWsdSource()];
+  const discovery = createDiscovery(ports, { ...options.discovery, ...(options.sources ? { sources: options.sources } : {}) });
+  const sources = discovery.sources;
   const registry = new DeviceRegistry();
   const hub = new EventHub();
   let running: { scanId: string; abort: AbortController; done: Promise<void> } | null = null;
   let last: ScanDiagnostics | null = null;
 
-  const allowedInterfaces = () => planInterfaces(ports.network.interfaces(), options.allowedInterfaces, undefined).interfaces;
+  const allowedInterfaces = () => planInterfaces(discovery.interfaces(), options.allowedInterfaces, undefined).interfaces;
   const publishUpdate = (id: string) => {
     const device = registry.get(id);
     if (device) hub.emit('device-updated', { device });
@@ -150,7 +153,7 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     }
   };
   const report = (obs: Observation) => {
-    const applied = apply(obs);
+    const applied = apply(discovery.mark(obs));
     if (!applied) return;
     for (const c of registry.changes(applied)) {
       if (c.kind === 'merged') hub.emit('device-merged', { id: c.id, into: c.into });
@@ -166,8 +169,14 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     report,
   });
 
-  const scan = async (scanId: string, durationMs: number, requested: string[] | undefined, abort: AbortController) => {
-    const plan = planInterfaces(ports.network.interfaces(), options.allowedInterfaces, requested);
+  const scan = async (
+    scanId: string,
+    durationMs: number,
+    requested: string[] | undefined,
+    selection: ScanSelection,
+    abort: AbortController,
+  ) => {
+    const plan = planInterfaces(discovery.interfaces(), options.allowedInterfaces, requested);
     // Counted on the records, not projections: progress ticks every 250 ms even with MAX_DEVICES records.
     const count = (pick: (r: RecordView) => boolean) => {
       let n = 0;
@@ -179,13 +188,13 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     let diagnostics: ScanDiagnostics;
     let reason: 'completed' | 'stopped' | 'failed' = 'completed';
     try {
-      const stats = await runScan(
+      const stats = await discovery.run(
+        selection,
         { scanId, durationMs, ...plan },
-        sources,
         context(plan.interfaces),
         abort.signal,
-        ports.clock,
-        (elapsedMs) => hub.emit('scan-progress', { scanId, elapsedMs, totalMs: durationMs, found: found() }),
+        (elapsedMs) => hub.emit('scan-progress', { scanId, elapsedMs, totalMs: durationMs, found: found(), ...discovery.progress() }),
+        () => count((r) => r.online),
       );
       await enricher.refreshNow();
       diagnostics = { ...stats, nonCameras: count((r) => !r.isCamera) };
@@ -227,11 +236,13 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
     },
     async 'scan.start'(args) {
       if (running) return fail('busy', 'A scan is already running; press Stop or wait for it to finish.');
+      const selection = selectScan(args);
+      if (!selection.ok) return selection;
       warmVendorTable();
       const scanId = randomUUID();
       const abort = new AbortController();
       const durationMs = args.timeoutMs ?? options.defaultScanMs ?? 3000;
-      const done = scan(scanId, durationMs, args.interfaces, abort).finally(() => {
+      const done = scan(scanId, durationMs, args.interfaces, selection.value, abort).finally(() => {
         running = null;
       });
       running = { scanId, abort, done };

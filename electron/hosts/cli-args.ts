@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
+import { parseScanScope } from './cli-scan-args.js';
 import { parseRegisterArgs, type RegisterCommand } from './cli-register-args.js';
 
 /** What the process exit code tells a script. The README and --help list the same table. */
@@ -20,6 +21,7 @@ export const EXIT = {
 
 export const usage = `Usage:
   camera-finder scan [--json] [--timeout <ms>] [--interface <name>]... [--all] [--identify [--credentials <file>]]
+                    [--protocols wsd,ssdp,mdns] [--sweep <cidr>]... [--sweep-ports <port,…>] [--confirm-large]
   camera-finder identify --ip <IP>... [--credentials <file>] [--json]
   camera-finder interfaces [--json]
   camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
@@ -27,6 +29,12 @@ export const usage = `Usage:
   --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
   --interface <name>  probe only this interface (repeatable)
   --all               also list devices that are not cameras (PCs, printers)
+  --protocols <list>  multicast protocols to use, comma-separated: wsd (ONVIF WS-Discovery), ssdp (UPnP), mdns
+                      (Bonjour/DNS-SD); default all three. Each device's "sources" lists every protocol that saw it
+  --sweep <cidr>      also ask every address of this range directly (unicast), for cameras on another subnet or
+                      VLAN that multicast does not reach, e.g. 192.168.20.0/24 (repeatable, at most 16)
+  --sweep-ports <l>   HTTP ports the sweep asks for ONVIF, comma-separated (default 80,8000,8080,8899,2020)
+  --confirm-large     allow --sweep ranges larger than /16 (65,534 addresses; minutes of probing)
   --json              print one JSON object on stdout, nothing else
   --identify          after the scan, log in to every camera found (ONVIF, and VAPIX on Axis) and add its serial,
                       model, firmware, MAC and auth status to the output
@@ -55,7 +63,8 @@ Exit codes:
      --identify: every camera was asked, each device's "auth" says whether it let us in;
      for register: every camera's channel and provisioning record are in place)
   ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error)
-  ${EXIT.usage}  usage error (unknown command or option, bad --timeout or --ip, a --credentials file that is
+  ${EXIT.usage}  usage error (unknown command or option, bad --timeout, --ip, --protocols or --sweep, a range
+     larger than /16 without --confirm-large, a --credentials file that is
      unreadable, malformed or readable by group or others, or no credentials at all for --identify)
   ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
 
@@ -112,6 +121,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
         identify: { type: 'boolean', default: false },
         credentials: { type: 'string' },
         ip: { type: 'string', multiple: true },
+        protocols: { type: 'string' },
+        sweep: { type: 'string', multiple: true },
+        'sweep-ports': { type: 'string' },
+        'confirm-large': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -120,6 +133,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const command = positionals[0];
+  const scope = parseScanScope(values);
+  if (command !== 'scan' && scope.given) return { kind: 'usage-error', message: `${scope.given} belongs to the scan command.` };
+  if (!scope.ok) return { kind: 'usage-error', message: scope.message };
   if (command === 'register' && (values.identify || values.credentials !== undefined || values.ip !== undefined))
     return { kind: 'usage-error', message: '--identify, --credentials and --ip belong to scan and identify.' };
   if (command === 'register') return parseRegisterArgs(values);
@@ -157,7 +173,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   // Digits only: Number() would take '', ' 5', '1e3' and '0x10' and turn a typo into a different scan.
   const timeoutMs =
     values.timeout === undefined ? SCAN_TIMEOUT_MS.default : /^\d{1,9}$/.test(values.timeout) ? Number(values.timeout) : NaN;
-  const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}) });
+  const scan = commands['scan.start'].args.safeParse({ timeoutMs, ...(interfaces ? { interfaces } : {}), ...scope.args });
   if (!scan.success) {
     const bad = scan.error.issues[0]?.path[0] === 'interfaces' ? 'interface' : 'timeout';
     return {

@@ -133,7 +133,10 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     waiting.get(e.scanId)?.(e);
   });
   if (!cmd.json && stderr.isTTY) {
-    core.on('scan-progress', (p) => stderr.write(`\rScanning… ${Math.round(p.elapsedMs / 100) / 10}s  ${p.found} cameras`));
+    core.on('scan-progress', (p) => {
+      const sweep = p.sweep ? `  sweep ${p.sweep.done}/${p.sweep.total}` : '';
+      stderr.write(`\rScanning… ${Math.round(p.elapsedMs / 100) / 10}s  ${p.found} cameras${sweep}`);
+    });
   }
   const started = await dispatch(core, 'scan.start', cmd.scan);
   if (!started.ok) {
@@ -162,6 +165,11 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
       stdout.write(devices.length ? formatTable(devices) + '\n' : 'No cameras answered.\n');
       stderr.write(`Probed ${diagnostics.interfaces.map((i) => `${i.name} (${i.address})`).join(', ')}; ${devices.length} found.\n`);
       for (const s of diagnostics.skipped) stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
+      if (diagnostics.sweep) {
+        const w = diagnostics.sweep;
+        stderr.write(`Swept ${w.cidrs.join(', ')}: ${w.probed} of ${w.addresses} addresses asked, ${w.answered} answered.\n`);
+      }
+      for (const hint of diagnostics.hints ?? []) stderr.write(`Hint: ${hint}\n`);
       if (identified?.ok && identified.results.length) {
         const ipOf = new Map(devices.map((d) => [d.id, d.ip]));
         stdout.write(formatResults(identified.results, (id) => ipOf.get(id) ?? null) + '\n');

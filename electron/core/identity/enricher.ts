@@ -48,7 +48,8 @@ export function createEnricher(deps: EnricherDeps) {
     const now = deps.clock.now();
     for (const record of deps.inventory.views()) {
       const ip = record.best('ip')?.value;
-      if (!ip) continue;
+      // Across a router the table holds the router's MAC for the camera's IP: never take it (issue #10 §4).
+      if (!ip || record.offSubnet) continue;
       const found = lookup(ip);
       if (found) {
         if (record.has('mac', found.mac, 'arp')) continue;

@@ -29,6 +29,8 @@ export interface RecordView {
   readonly firstSeen: number;
   /** Epoch ms of the latest Hello; null when the device never announced itself. */
   readonly announcedAt: number | null;
+  /** Last seen from outside every local subnet: its MAC must not come from the neighbour table. */
+  readonly offSubnet: boolean;
   /** The value to show for a fact: direct readings first, then by source, then the newest. */
   best(name: FactName): Fact | null;
   has(name: FactName, value: string, source: FactSource): boolean;
@@ -61,6 +63,8 @@ export class DeviceRecord implements RecordView {
   cloudAgent: CloudAgent | null = null;
   /** Epoch ms of the latest Hello (boot or join announcement); null when the device never announced itself. */
   announcedAt: number | null = null;
+  /** The latest observation with an IP came from outside every local subnet (Observation.offSubnet). */
+  offSubnet = false;
   /** The index keys this record was last filed under (kept by key-index.ts). */
   keys: string[] = [];
   private readonly factCost = new Map<FactName, number>();
@@ -195,6 +199,7 @@ export function absorb(into: DeviceRecord, other: DeviceRecord): void {
   into.lastSeen = Math.max(into.lastSeen, other.lastSeen);
   into.online = into.online || other.online;
   into.onvif = into.onvif ?? other.onvif;
+  into.offSubnet = into.offSubnet || other.offSubnet;
   into.interface = into.interface ?? other.interface;
   if (into.cloud.state === 'unknown') into.cloud = other.cloud;
   into.auth = into.auth ?? other.auth;
@@ -228,5 +233,6 @@ export function toDevice(r: DeviceRecord): Device {
     cloud: { ...r.cloud },
     auth: r.auth && { ...r.auth },
     cloudAgent: r.cloudAgent && { ...r.cloudAgent },
+    ...(r.offSubnet ? { offSubnet: true } : {}),
   };
 }

@@ -34,6 +34,10 @@ export function bestFact(facts: readonly Fact[] | undefined): Fact | null {
 /** Facts whose sources disagree; only identity facts are flagged (a camera may announce several names). */
 export const conflictChecked: FactName[] = ['mac', 'serial'];
 
+/**
+ * Two sources disagree. Values are compared as the key index compares them (case-insensitive, trimmed): an Axis
+ * serial `ACCC8E123456` from UPnP and `accc8e123456` from mDNS are one camera, not a conflict.
+ */
 export function hasConflict(facts: readonly Fact[] | undefined): boolean {
-  return new Set((facts ?? []).map((f) => f.value)).size > 1;
+  return new Set((facts ?? []).map((f) => f.value.trim().toLowerCase())).size > 1;
 }

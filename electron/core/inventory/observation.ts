@@ -31,4 +31,9 @@ export interface Observation {
    * latest one to estimate how long a tokenless camera has been polling (seed schedule).
    */
   announced?: boolean;
+  /**
+   * The sender's IP lies outside every local interface's subnet (set by the core, which knows the interfaces):
+   * reached through a router, so the neighbour table's entry for it would be the router's MAC.
+   */
+  offSubnet?: boolean;
 }

@@ -218,5 +218,6 @@ export function applyObservation(r: DeviceRecord, obs: Observation): void {
   if (obs.onvif) r.setOnvif(obs.onvif);
   if (obs.announced) r.announcedAt = Math.max(r.announcedAt ?? obs.at, obs.at);
   if (obs.ip) r.addFact({ name: 'ip', value: obs.ip, source: IP_SOURCE[obs.source], hint: false }, obs.at);
+  if (obs.ip && obs.offSubnet !== undefined) r.offSubnet = obs.offSubnet;
   for (const f of obs.facts.slice(0, MAX_FACTS_PER_OBSERVATION)) r.addFact(f, obs.at);
 }

@@ -12,6 +12,7 @@ import { ONVIF_HTTP_PORTS, RTSP_PORT, type SweepLimits } from './limits.js';
 import { askDateAndTime } from './onvif-http.js';
 import type { TcpConnect } from './tcp-connect.js';
 import type { UnicastWsd } from './wsd-unicast.js';
+import type { WsdMessage } from '../wsd/parse.js';
 
 export type AddressFinding = 'wsd' | 'onvif-http' | 'rtsp' | 'silent';
 
@@ -21,6 +22,8 @@ export interface AddressDeps {
   tcpConnect: TcpConnect;
   clock: Clock;
   limits: SweepLimits;
+  /** HTTP ports the ONVIF fallback asks (the technician's list); ONVIF_HTTP_PORTS when absent. */
+  ports?: readonly number[];
 }
 
 export interface AddressResult {
@@ -59,15 +62,22 @@ const firstFound = (tasks: Promise<string | null>[]): Promise<string | null> =>
 export async function probeAddress(ip: string, iface: NetInterface, deps: AddressDeps, signal: AbortSignal): Promise<AddressResult> {
   const at = () => deps.clock.now();
   const base = { source: 'sweep' as const, kind: 'alive' as const, ip, interface: iface.name, endpoint: null, facts: [], onvif: null };
-  const reply = await deps.wsd.probe(ip, iface, deps.limits.wsdWaitMs, signal);
-  if (reply?.kind === 'probe-matches' && reply.matches.length > 0) {
-    const observations = toObservations(reply, { ip, interface: iface.name, at: at() }).map((o) => ({ ...o, source: 'sweep' as const }));
-    return { finding: 'wsd', observations };
-  }
-  if (signal.aborted) return { finding: 'silent', observations: [] };
+  // The probe keeps listening through the fallback window: a device that delays its unicast answer (as if the
+  // probe were multicast, up to APP_MAX_DELAY 500 ms) is still found by WS-Discovery, at no extra time.
   const timeout = deps.limits.fallbackMs;
+  const wsd = deps.wsd.probe(ip, iface, deps.limits.wsdWaitMs + timeout, signal);
+  const asWsd = (reply: WsdMessage | null): AddressResult | null =>
+    reply?.kind === 'probe-matches' && reply.matches.length > 0
+      ? {
+          finding: 'wsd',
+          observations: toObservations(reply, { ip, interface: iface.name, at: at() }).map((o) => ({ ...o, source: 'sweep' as const })),
+        }
+      : null;
+  const early = asWsd(await deadline(wsd, deps.limits.wsdWaitMs, null, deps.clock, signal));
+  if (early) return early;
+  if (signal.aborted) return { finding: 'silent', observations: [] };
   const onvif = deadline(
-    firstFound(ONVIF_HTTP_PORTS.map((port) => askDateAndTime(deps.http, ip, port, timeout))),
+    firstFound((deps.ports ?? ONVIF_HTTP_PORTS).map((port) => askDateAndTime(deps.http, ip, port, timeout))),
     timeout,
     null,
     deps.clock,
@@ -80,7 +90,9 @@ export async function probeAddress(ip: string, iface: NetInterface, deps: Addres
     deps.clock,
     signal,
   );
-  const [url, rtspOpen] = await Promise.all([onvif, rtsp]);
+  const [url, rtspOpen, late] = await Promise.all([onvif, rtsp, wsd]);
+  const lateWsd = asWsd(late);
+  if (lateWsd) return lateWsd;
   if (url) {
     const info = { endpoint: null, xaddrs: [url], scopes: [], types: [], metadataVersion: null };
     return { finding: 'onvif-http', observations: [{ ...base, at: at(), isCamera: true, onvif: info }] };

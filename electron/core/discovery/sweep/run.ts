@@ -39,6 +39,8 @@ export interface SweepRequest {
   /** Name of the planned interface that routed addresses are probed from; default: the first planned one. */
   via?: string;
   limits?: Partial<SweepLimits>;
+  /** HTTP ports for the ONVIF fallback (default ONVIF_HTTP_PORTS). */
+  ports?: readonly number[];
   onProgress?: (progress: SweepProgress) => void;
 }
 
@@ -88,7 +90,14 @@ export async function runSweep(ctx: SourceContext, request: SweepRequest, deps: 
     }
   };
   const wsd = new UnicastWsd(ctx, deps.random);
-  const addressDeps = { wsd, http: deps.http, tcpConnect: deps.tcpConnect, clock: ctx.clock, limits };
+  const addressDeps = {
+    wsd,
+    http: deps.http,
+    tcpConnect: deps.tcpConnect,
+    clock: ctx.clock,
+    limits,
+    ...(request.ports ? { ports: request.ports } : {}),
+  };
   const fromInterface = (ip: string): NetInterface => ctx.interfaces.find((i) => onSubnet(ip, i.address, i.netmask)) ?? via;
   const task = async (ip: string): Promise<void> => {
     stats.inFlight++;

@@ -207,3 +207,36 @@ describe('runSweep and the interface plan', () => {
     expect(firstSend.size).toBe(14);
   });
 });
+
+describe('runSweep: a late WS-Discovery answer', () => {
+  it('counts a device that answers the unicast probe after the WSD wait, within the fallback window', async () => {
+    const clock = new FakeClock();
+    const udp = new FakeUdp(clock);
+    const reports: Observation[] = [];
+    const delayMs = DEFAULT_SWEEP_LIMITS.wsdWaitMs + 300; // like a target that delays every answer up to 500 ms
+    const factory = (options?: UdpSocketOptions) => {
+      const socket = udp.factory(options) as FakeSocket;
+      const send = socket.send.bind(socket);
+      socket.send = async (data, port, address) => {
+        await send(data, port, address);
+        const id = parseWsdMessage(data)?.messageId ?? '';
+        clock.setTimeout(() => socket.deliver(probeMatches(id, address, '5f0c6e5a-0000-4000-8000-198018004050'), address, 3702), delayMs);
+      };
+      return socket;
+    };
+    const ctx: SourceContext = { interfaces: [lab0], udp: factory, clock, log: new MemoryLog(), report: (o) => reports.push(o) };
+    const started = clock.now();
+    const run = runSweep(
+      ctx,
+      { ranges: [cidr('198.18.4.50/32')] },
+      { http: new FakeHttp(), tcpConnect: async () => false },
+      new AbortController().signal,
+    );
+    await clock.advance(5000);
+    const stats = await run;
+    expect(stats.byFinding).toMatchObject({ wsd: 1, silent: 0 });
+    expect(reports.map((r) => [r.ip, r.source, r.endpoint])).toEqual([['198.18.4.50', 'sweep', '5f0c6e5a-0000-4000-8000-198018004050']]);
+    // No longer than a silent address costs: the WSD wait plus the fallback window.
+    expect(reports[0]!.at - started).toBeLessThanOrEqual(DEFAULT_SWEEP_LIMITS.wsdWaitMs + DEFAULT_SWEEP_LIMITS.fallbackMs);
+  });
+});
