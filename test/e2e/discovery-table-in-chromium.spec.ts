@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startAppInLab, type AppInLab } from '../lab/app-in-lab.js';
 import { announceSkip } from '../lab/can-run.js';
 import { createLab, type Lab } from '../lab/lab.js';
+import { addRoutedSubnet, type RoutedSubnet } from '../lab/routed-subnet.js';
 import { chromiumAvailable, launchChromiumIn } from './support/chromium-in-namespace.js';
 
 const FORMULA_NAME = '=HYPERLINK("http://198.18.9.9/x","open")';
@@ -47,6 +48,7 @@ function parseCsv(text: string): string[][] {
 
 describe.skipIf(skip)('the discovery table in Chromium, inside the lab', () => {
   let lab: Lab;
+  let routed: RoutedSubnet;
   let app: AppInLab;
   let chromium: { browser: Browser; close(): Promise<void> };
   let page: Page;
@@ -75,6 +77,10 @@ describe.skipIf(skip)('the discovery table in Chromium, inside the lab', () => {
         { id: 'pc', profile: 'windows-pc' },
       ],
     });
+    // Behind a router: no multicast reaches it, so only the sweep typed into the scan options finds it.
+    routed = await addRoutedSubnet(lab, [
+      { id: 'routed', profile: 'hikvision', device: { auth: 'digest-md5', users: { admin: 'e2e-pass' } } },
+    ]);
     app = await startAppInLab(lab);
     chromium = await launchChromiumIn(lab.techNs);
     page = await chromium.browser.newPage({ acceptDownloads: true });
@@ -199,6 +205,43 @@ describe.skipIf(skip)('the discovery table in Chromium, inside the lab', () => {
     expect(await panel.getByTestId('diagnostics-totals').textContent()).toMatch(/^[1-9]\d* probes sent, [1-9]\d* replies/);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/e2e-discovery-table.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('sweeps a routed subnet typed into the scan options: live progress, a routed row, its subnet, the sweep numbers', async () => {
+    const cam = routed.cameras[0]!;
+    expect(await page.locator(`[data-testid="device-row"][data-ip="${cam.ip}"]`).count()).toBe(0);
+    await page.getByTestId('scan-options').locator('summary').click();
+    await page.getByTestId('sweep-cidrs').fill('198.19.1.0/24');
+    await page.getByTestId('sweep-ports').fill('80');
+    await page.getByTestId('scan-options').locator('summary').click();
+    const progress = page.waitForSelector('[data-testid="sweep-progress-text"]', { timeout: 10_000 });
+    await page.getByRole('button', { name: 'Scan', exact: true }).click();
+    expect(await (await progress).textContent()).toMatch(/^sweep [\d,]+ \/ 254$/);
+
+    const row = page.locator(`[data-testid="device-row"][data-ip="${cam.ip}"]`);
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('scan-summary').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await row.getByTestId('cell-sources').getAttribute('data-sources')).toContain('sweep');
+    expect(await row.getByTestId('off-subnet-badge').count()).toBe(1);
+    // The neighbour table only knows the router's MAC for this address: it must not be shown as the camera's.
+    expect(await row.getAttribute('data-mac')).not.toBe(routed.routerMac);
+
+    expect(await optionValues('filter-subnet')).toContain('198.19.1.0/24');
+    await page.getByTestId('filter-subnet').selectOption('198.19.1.0/24');
+    await expect.poll(() => rowAttr('ip')).toEqual([cam.ip]);
+    await page.getByTestId('filter-source').selectOption('sweep');
+    await expect.poll(() => rowAttr('ip')).toEqual([cam.ip]);
+
+    const panel = page.getByTestId('diagnostics');
+    if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+    expect(await panel.getByTestId('diagnostics-sweep').textContent()).toMatch(
+      /^198\.19\.1\.0\/24: 254 addresses, 254 probed, [1-9]\d* answered$/,
+    );
+    const sweepCell = panel.locator(`[data-testid="diagnostics-interface"][data-interface="${lab.techIface}"] [data-protocol="sweep"]`);
+    expect(Number(await sweepCell.getAttribute('data-sent'))).toBeGreaterThan(0);
+    expect(Number(await sweepCell.getAttribute('data-devices'))).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: 'test-results/e2e-discovery-sweep.png', fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

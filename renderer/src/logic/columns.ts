@@ -5,7 +5,7 @@
  * readable beside the detail panel, which always shows them.
  * MAC, IP, Cloud, Vendor, Model and Name are always there.
  */
-export const optionalColumns = ['auth', 'serial', 'firmware', 'agent', 'sources', 'lastSeen'] as const;
+export const optionalColumns = ['sources', 'auth', 'serial', 'firmware', 'agent', 'lastSeen'] as const;
 export type OptionalColumn = (typeof optionalColumns)[number];
 export type ColumnSet = ReadonlySet<OptionalColumn>;
 
@@ -18,8 +18,11 @@ export const COLUMN_LABELS: Record<OptionalColumn, string> = {
   lastSeen: 'Last seen',
 };
 
-/** Where each optional column sits: auth beside the address, serial and firmware after the model, the rest last. */
-export const COLUMN_SLOTS = { afterIp: ['auth'], afterModel: ['serial', 'firmware'], last: ['agent', 'sources', 'lastSeen'] } as const;
+/**
+ * Where each optional column sits: source badges and auth beside the address (in view with the detail panel open),
+ * serial and firmware after the model, the rest last.
+ */
+export const COLUMN_SLOTS = { afterIp: ['sources', 'auth'], afterModel: ['serial', 'firmware'], last: ['agent', 'lastSeen'] } as const;
 export type ColumnSlot = keyof typeof COLUMN_SLOTS;
 
 /** The visible optional columns of one slot, in table order. */

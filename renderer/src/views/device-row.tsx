@@ -69,6 +69,15 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, col
       <td className="mono" data-testid="cell-ip">
         <span data-testid="ip-text">{device.ip ?? ''}</span>
         <ConflictBadge device={device} name="ip" />
+        {device.offSubnet && (
+          <span
+            className="badge badge-routed"
+            title="Answered from outside every local subnet (across a router): its MAC is never taken from the neighbour table, which holds the router's."
+            data-testid="off-subnet-badge"
+          >
+            routed
+          </span>
+        )}
         {!device.online && (
           <span className="badge badge-offline" data-testid="offline-badge">
             offline

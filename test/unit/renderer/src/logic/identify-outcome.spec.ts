@@ -31,10 +31,11 @@ describe('summariseIdentify', () => {
 
 describe('identity columns', () => {
   it('shows auth, serial, firmware and sources by default, in table order whatever order they are switched on', () => {
-    expect(shownColumns(defaultColumns())).toEqual(['auth', 'serial', 'firmware', 'sources']);
+    expect(shownColumns(defaultColumns())).toEqual(['sources', 'auth', 'serial', 'firmware']);
     const columns = toggleColumn(toggleColumn(defaultColumns(), 'serial', false), 'lastSeen', true);
-    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['auth', 'serial', 'firmware', 'sources', 'lastSeen']);
+    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['sources', 'auth', 'serial', 'firmware', 'lastSeen']);
+    expect(slotColumns(shownColumns(columns), 'afterIp')).toEqual(['sources', 'auth']);
     expect(slotColumns(shownColumns(columns), 'afterModel')).toEqual(['firmware']);
-    expect(slotColumns(shownColumns(columns), 'last')).toEqual(['sources', 'lastSeen']);
+    expect(slotColumns(shownColumns(columns), 'last')).toEqual(['lastSeen']);
   });
 });

@@ -114,6 +114,16 @@ describe('the device table at site scale', () => {
     expect(conflict.getAttribute('title')).toBe('MAC: 00:40:8c:12:34:56 (ARP (neighbour table)) vs 00:40:8c:65:43:21 (mDNS TXT record)');
   });
 
+  it('marks a device that answered across a router as routed', async () => {
+    await renderApp([
+      makeDevice({ id: 'routed', ip: '198.19.1.1', mac: null, macSource: null, offSubnet: true, sources: ['sweep'] }),
+      makeDevice({ id: 'local', ip: '198.18.0.10' }),
+    ]);
+    const badges = screen.getAllByTestId('off-subnet-badge');
+    expect(badges).toHaveLength(1);
+    expect(badges[0]!.closest('tr')!.getAttribute('data-ip')).toBe('198.19.1.1');
+  });
+
   it('filters by vendor, subnet and source together with the search box, and clears them', async () => {
     await renderApp(site(60));
     const vendorOptions = [...screen.getByTestId('filter-vendor').querySelectorAll('option')].map((o) => o.textContent);

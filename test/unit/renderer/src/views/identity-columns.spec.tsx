@@ -71,7 +71,7 @@ describe('Identity columns', () => {
     expect(screen.queryByRole('columnheader', { name: 'Cloud agent' })).toBeNull();
     // Auth sits beside the address so it stays in view with the detail panel open; serial/firmware after the model.
     const headers = screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/[↕▲▼\s]+$/u, ''));
-    expect(headers.slice(1)).toEqual(['MAC', 'IP', 'Auth', 'Cloud', 'Vendor', 'Model', 'Serial', 'Firmware', 'Name', 'Sources']);
+    expect(headers.slice(1)).toEqual(['MAC', 'IP', 'Sources', 'Auth', 'Cloud', 'Vendor', 'Model', 'Serial', 'Firmware', 'Name']);
     expect(column('cell-serial')[0]).toBe(SERIAL_18);
     expect(column('cell-firmware')[0]).toBe('11.8.64');
     expect(column('cell-auth')).toEqual(['Authenticated (Site default)', 'Refused', 'Locked', 'Unreachable', 'Not tried', '—']);
