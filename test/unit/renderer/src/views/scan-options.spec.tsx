@@ -53,6 +53,13 @@ async function renderApp(last: ScanDiagnostics | null = null) {
 const startArgs = (fake: ReturnType<typeof createFakeApi>) => fake.calls.filter((c) => c.command === 'scan.start').map((c) => c.args);
 
 describe('scan options', () => {
+  it('labels a VPN or container adapter as virtual in the interface picker', async () => {
+    await renderApp();
+    const labels = screen.getAllByTestId('interface-virtual');
+    expect(labels).toHaveLength(1);
+    expect(labels[0]!.closest('label')!.textContent).toContain('wg0');
+  });
+
   it('sends the ticked protocols and the sweep ranges and ports with scan.start', async () => {
     const fake = await renderApp();
     fireEvent.click(screen.getByTestId('protocol-mdns'));
