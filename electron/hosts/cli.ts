@@ -103,7 +103,9 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     }
     const list = result.value.interfaces;
     stdout.write(
-      cmd.json ? JSON.stringify({ interfaces: list }) + '\n' : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}`).join('\n') + '\n',
+      cmd.json
+        ? JSON.stringify({ interfaces: list }) + '\n'
+        : list.map((i) => `${i.name}\t${i.cidr}\t${i.mac ?? ''}${i.virtual ? '\tvirtual or VPN adapter' : ''}`).join('\n') + '\n',
     );
     return EXIT.ok;
   }

@@ -1,19 +1,30 @@
 /**
- * `npm run bench -- discovery --cameras 250 [--timeout 3000]` (issue #10 §12): one lab of N simulated cameras, the
- * built CLI in the technician namespace run once per protocol — `scan --json --protocols wsd|ssdp|mdns` — and once
- * with `--sweep` of the cameras' /24. Per protocol: cameras found (matched by IP, the protocol in `sources`), ms
- * from the first probe to the last camera's first sighting, and for WS-Discovery the cameras with their correct MAC
- * and when the last one had it. The sweep's time is the scan's `durationMs` with the multicast part cut to the
- * minimum --timeout (200 ms): the scan ends when the sweep does. Targets: WS-Discovery 250/250 with correct MACs
- * ≤ 1.0 s; SSDP and mDNS 250/250 ≤ 3 s; /24 sweep ≤ 3 s. Prints one JSON report and writes it to bench-results/.
- * Nothing here asserts; tests assert behaviour.
+ * `npm run bench -- discovery --cameras 250 [--timeout 3000]` (issue #10 §12). Per protocol, a lab of N simulated
+ * cameras whose profiles speak it and the built CLI in the technician namespace: `scan --json --protocols
+ * wsd|ssdp|mdns`, and in the WS-Discovery lab once more with `--sweep` of the cameras' /24. Per protocol: cameras
+ * found (matched by IP, the protocol in `sources`), ms from the first probe to the last camera's first sighting, and
+ * for WS-Discovery the cameras with their correct MAC and when the last one had it. The sweep's time is the scan's
+ * `durationMs` with the multicast part cut to the minimum --timeout (200 ms): the scan ends when the sweep does.
+ * Targets: WS-Discovery 250/250 with correct MACs ≤ 1.0 s; SSDP and mDNS 250/250 ≤ 3 s; /24 sweep ≤ 3 s.
+ * Prints one JSON report and writes it to bench-results/. Nothing here asserts; tests assert behaviour.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { ScanDiagnostics } from '../../shared/contract.js';
 import type { Device, DiscoverySourceName } from '../../shared/device.js';
 import { createLab, type CameraSpec, type Lab } from '../lab/lab.js';
+import { getProfile } from '../sim/profiles.js';
 
 const PROFILES = ['axis', 'hikvision', 'dahua', 'reolink', 'soap11-oem'] as const;
+
+/**
+ * The profiles that speak a protocol (every one speaks WS-Discovery; SSDP and mDNS only where the vendor does):
+ * each protocol gets a lab of N cameras that all speak it, so "N of N" means what the target says.
+ */
+const speakers = (protocol: 'wsd' | 'ssdp' | 'mdns') => PROFILES.filter((p) => protocol === 'wsd' || getProfile(p)[protocol] !== undefined);
+const camerasFor = (protocol: 'wsd' | 'ssdp' | 'mdns', count: number): CameraSpec[] => {
+  const profiles = speakers(protocol);
+  return Array.from({ length: count }, (_, i) => ({ id: `cam${i + 1}`, profile: profiles[i % profiles.length]! }));
+};
 
 interface ScanOut {
   devices: Device[];
@@ -66,16 +77,22 @@ function protocolReport(lab: Lab, out: ScanOut & { kernelDrops: number }, protoc
 }
 
 export async function benchDiscovery(count: number, timeoutMs: number): Promise<void> {
-  const specs: CameraSpec[] = Array.from({ length: count }, (_, i) => ({ id: `cam${i + 1}`, profile: PROFILES[i % PROFILES.length]! }));
+  const perProtocol: Record<string, ReturnType<typeof protocolReport> & { profiles: string[] }> = {};
+  for (const protocol of ['ssdp', 'mdns'] as const) {
+    const lab = await createLab({ prefix: 'cfbench', cameras: camerasFor(protocol, count) });
+    try {
+      const out = await cliScan(lab, ['--protocols', protocol, '--timeout', String(timeoutMs)], timeoutMs);
+      perProtocol[protocol] = { profiles: speakers(protocol), ...protocolReport(lab, out, protocol) };
+    } finally {
+      await lab.destroy();
+    }
+  }
   const setupStart = Date.now();
-  const lab = await createLab({ prefix: 'cfbench', cameras: specs });
+  const lab = await createLab({ prefix: 'cfbench', cameras: camerasFor('wsd', count) });
   const labSetupMs = Date.now() - setupStart;
   try {
-    const perProtocol: Record<string, ReturnType<typeof protocolReport>> = {};
-    for (const protocol of ['wsd', 'ssdp', 'mdns'] as const) {
-      const out = await cliScan(lab, ['--protocols', protocol, '--timeout', String(timeoutMs)], timeoutMs);
-      perProtocol[protocol] = protocolReport(lab, out, protocol);
-    }
+    const wsdOut = await cliScan(lab, ['--protocols', 'wsd', '--timeout', String(timeoutMs)], timeoutMs);
+    perProtocol.wsd = { profiles: speakers('wsd'), ...protocolReport(lab, wsdOut, 'wsd') };
     // The cameras' /24s (250 cameras fill 198.18.1.1–250; more spill into the next /24, swept too).
     const cidrs = [...new Set(lab.cameras.map((c) => c.ip.replace(/\.\d+$/, '.0/24')))];
     const sweepOut = await cliScan(lab, ['--protocols', 'wsd', '--timeout', '200', ...cidrs.flatMap((c) => ['--sweep', c])], 60_000);
@@ -94,7 +111,7 @@ export async function benchDiscovery(count: number, timeoutMs: number): Promise<
       msToAllFound: wsd.msToAllFound,
       msToAllWithCorrectMac: wsd.msToAllWithCorrectMac,
       kernelReceiveBufferDrops: wsd.kernelReceiveBufferDrops,
-      perProtocol,
+      perProtocol: { wsd: perProtocol.wsd, ssdp: perProtocol.ssdp, mdns: perProtocol.mdns },
       sweep: {
         cidrs,
         sweepMs: sweepOut.diagnostics.durationMs,

@@ -3,6 +3,7 @@
  * <camera ip>:80 inside the camera's namespace. Started by camera-sim.ts, so one process serves every camera of
  * a namespace. The MAC in GetNetworkInterfaces is the camera's own interface MAC as the kernel reports it.
  */
+import { cameraSerial, hex12 } from './camera-serial.js';
 import { createOnvifDevice, type OnvifDevice } from './onvif-device/device.js';
 import { getProfile } from './profiles.js';
 import { onvifHandler, startSimServer, type RequestHandler, type SimServer } from './onvif-device/server.js';
@@ -22,8 +23,6 @@ export interface CameraDevice {
   close(): Promise<void>;
 }
 
-const hex12 = (mac: string): string => mac.replaceAll(':', '').toUpperCase();
-
 /**
  * Ports the camera serves its device service on: 80 (where `identify --ip` asks) plus the port its WS-Discovery
  * XAddrs advertise (Reolink 8000, the SOAP 1.1 OEM 8899), read from the profile's own ProbeMatches.
@@ -41,7 +40,7 @@ export async function startCameraDevice(cfg: SimCameraConfig): Promise<CameraDev
   if (!d) return null;
   const manufacturer = d.manufacturer ?? MANUFACTURER[cfg.profile] ?? 'Generic';
   // Axis: serial = MAC (12 hex digits); others: the config's serial (e.g. an 18-digit Bosch-like one) or one from the MAC.
-  const serial = d.serial ?? (cfg.profile === 'axis' ? hex12(cfg.mac) : `SN${hex12(cfg.mac)}`);
+  const serial = cameraSerial(cfg);
   const onvif: OnvifDevice = createOnvifDevice({
     facts: {
       manufacturer,

@@ -7,9 +7,12 @@ import { ProvisioningCamera } from './provisioning/provisioning-camera.js';
 import { httpAsk, httpConnect } from './provisioning/http-camera-side.js';
 import { scaledClock } from './provisioning/scaled-clock.js';
 import { startCameraDevice, type CameraDevice } from './camera-device.js';
+import { startMdns, type MdnsResponder } from './mdns/mdns-responder.js';
+import { startSsdp, type SsdpResponder } from './ssdp/ssdp-responder.js';
 
 // Camera simulator process: run inside a lab namespace (`ip netns exec <ns> ...`), never in the root namespace —
-// it joins 239.255.255.250 and sends Hello/Bye multicast.
+// it joins 239.255.255.250 and 224.0.0.251 and sends Hello/Bye, SSDP NOTIFY and mDNS announcements by multicast.
+// Each camera speaks the protocols its profile speaks (profiles/*.ts): WS-Discovery always, SSDP and mDNS if set.
 const GROUP = '239.255.255.250';
 const PORT = 3702;
 const instanceId = Math.floor(Date.now() / 1000);
@@ -101,8 +104,20 @@ function provisioningLoop(cfg: SimCameraConfig): ProvisioningCamera | null {
 
 const powerOn = (cam: Cam): void => cam.cloud?.start(cam.cfg.provisioning?.startedAgoMs ?? 0);
 
-const hello = (cam: Cam): Promise<void> => send(cam, cam.profile.hello(cam.cfg, ctx(cam)), PORT, GROUP);
-const bye = (cam: Cam): Promise<void> => send(cam, cam.profile.bye(cam.cfg, ctx(cam)), PORT, GROUP);
+/** The SSDP and mDNS sides of this process (set in main before any command is read). */
+let ssdp: SsdpResponder | null = null;
+let mdns: MdnsResponder | null = null;
+
+const hello = async (cam: Cam): Promise<void> => {
+  await send(cam, cam.profile.hello(cam.cfg, ctx(cam)), PORT, GROUP);
+  await ssdp?.alive(cam.cfg.id);
+  await mdns?.announce(cam.cfg.id);
+};
+const bye = async (cam: Cam): Promise<void> => {
+  await send(cam, cam.profile.bye(cam.cfg, ctx(cam)), PORT, GROUP);
+  await ssdp?.byebye(cam.cfg.id);
+  await mdns?.goodbye(cam.cfg.id);
+};
 
 async function command(cams: Map<string, Cam>, cmd: SimCommand): Promise<void> {
   if (cmd.cmd === 'quit') {
@@ -144,6 +159,10 @@ async function main(): Promise<void> {
   // One membership is enough: with macvlan, group traffic reaches every camera interface of the namespace.
   listener.addMembership(GROUP, config.joinIp ?? list[0]?.cfg.ip ?? '0.0.0.0');
   listener.on('message', (data, from) => answer(list, data, from, maxDelayMs));
+  const joinIp = config.joinIp ?? list[0]?.cfg.ip ?? '0.0.0.0';
+  const onError = (message: string): void => emit({ event: 'error', message });
+  ssdp = await startSsdp(list, joinIp, onError);
+  mdns = await startMdns(list, joinIp, onError);
   await Promise.all(list.filter((c) => c.cfg.running).map(hello));
   emit({ event: 'ready', pid: process.pid });
   list.filter((c) => c.cfg.running).forEach(powerOn);

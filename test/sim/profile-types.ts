@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { ServiceInstance } from './mdns/mdns-answers.js';
+import type { DescriptionFields, SsdpTargets } from './ssdp/ssdp-wire.js';
 
 /** XML namespaces a WS-Discovery device writes; the simulator spells them out itself (no app code shared). */
 export const NS = {
@@ -38,6 +40,23 @@ export type QName = { ns: string; local: string };
 /** What a reply needs from the conversation: the probe it answers and the device's AppSequence counter. */
 export type MessageContext = { relatesTo: string; instanceId: number; messageNumber: number };
 
+/**
+ * How a vendor speaks SSDP/UPnP (discovery.md §3): the port and path of its description XML, its SERVER header,
+ * the targets it answers and the description fields. `serial` is the camera's serial (camera-serial.ts).
+ */
+export type SsdpShape = {
+  port: number;
+  path: string;
+  server: string;
+  /** further response/NOTIFY headers the vendor adds (Dahua's `X-User-Agent: redsonic`) */
+  extra?: string[];
+  targets(cam: SimCamera, serial: string): SsdpTargets;
+  description(cam: SimCamera, serial: string): DescriptionFields;
+};
+
+/** The DNS-SD services a vendor announces over mDNS (discovery.md §4). */
+export type MdnsShape = (cam: SimCamera, serial: string) => ServiceInstance[];
+
 export type Profile = {
   name: ProfileName;
   /** vendor OUIs (lower-case, colon-separated) the lab picks MACs from */
@@ -52,6 +71,10 @@ export type Profile = {
   probeMatches(cam: SimCamera, ctx: MessageContext): Buffer;
   hello(cam: SimCamera, ctx: MessageContext): Buffer;
   bye(cam: SimCamera, ctx: MessageContext): Buffer;
+  /** Answers SSDP M-SEARCH and sends NOTIFY the vendor's way; absent: the vendor's devices do not speak SSDP. */
+  ssdp?: SsdpShape;
+  /** Announces these DNS-SD services over mDNS; absent: the vendor's devices do not speak mDNS. */
+  mdns?: MdnsShape;
 };
 
 export const xmlEscape = (s: string): string =>

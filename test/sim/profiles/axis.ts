@@ -12,6 +12,7 @@ import {
   type Profile,
   type SimCamera,
 } from '../profile-types.js';
+import { axisMdns, axisSsdp } from './axis-upnp.js';
 
 // Axis shape (discovery.md §6 rows 8–9): Types `tds:Device` first, name `AXIS%20<model>`, XAddrs with https and a
 // 169.254.x.x link-local address, EPR not derived from the MAC and sometimes written as a bare `uuid:`.
@@ -70,4 +71,6 @@ export const axis: Profile = {
   hello: (cam, ctx) => env(header('Hello', WSD_TO, ctx), `<d:Hello>${fields(cam)}</d:Hello>`),
   bye: (cam, ctx) =>
     env(header('Bye', WSD_TO, ctx), `<d:Bye><wsa:EndpointReference><wsa:Address>${epr(cam)}</wsa:Address></wsa:EndpointReference></d:Bye>`),
+  ssdp: axisSsdp,
+  mdns: axisMdns,
 };

@@ -13,6 +13,7 @@ import {
   type Profile,
   type SimCamera,
 } from '../profile-types.js';
+import { dahuaSsdp } from './dahua-ssdp.js';
 
 // Dahua shape (discovery.md §1.3, §6 rows 15–16): `name/Dahua` + `hardware/IPC-…`, `type/Network_Video_Transmitter`,
 // and discovery elements written in a default namespace rather than with a prefix.
@@ -66,4 +67,5 @@ export const dahua: Profile = {
       header('Bye', WSD_TO, ctx),
       `<Bye xmlns="${NS.wsd}"><a:EndpointReference><a:Address>${epr(cam)}</a:Address></a:EndpointReference></Bye>`,
     ),
+  ssdp: dahuaSsdp,
 };

@@ -13,6 +13,7 @@ import {
   type Profile,
   type SimCamera,
 } from '../profile-types.js';
+import { hikvisionMdns } from './hikvision-mdns.js';
 
 // Hikvision shape (discovery.md §6 rows 1–2, 6): `wsadis`/`dn` prefixes, a `MAC/` scope, EPR UUID ending in the
 // MAC's hex digits, `name/HIKVISION%20<model>`, `location/country/china`, an EUI-64 IPv6 XAddr.
@@ -70,4 +71,5 @@ export const hikvision: Profile = {
       header('Bye', WSD_TO, ctx),
       `<wsadis:Bye><wsa:EndpointReference><wsa:Address>${epr(cam)}</wsa:Address></wsa:EndpointReference></wsadis:Bye>`,
     ),
+  mdns: hikvisionMdns,
 };

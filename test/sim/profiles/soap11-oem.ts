@@ -12,6 +12,7 @@ import {
   type Profile,
   type SimCamera,
 } from '../profile-types.js';
+import { oemMdns } from './oem-mdns.js';
 
 // Generic Chinese OEM shape (discovery.md §1.3, §6 rows 23, 25): SOAP 1.1 envelope, capitalised `Model/` and
 // `Name/` scopes, XAddrs on port 8899, a `PortType` inside the EPR, Realtek NIC OUI.
@@ -59,4 +60,5 @@ export const soap11Oem: Profile = {
     ),
   hello: (cam, ctx) => env(header('Hello', WSD_TO, ctx), `<d:Hello>${fields(cam)}</d:Hello>`),
   bye: (cam, ctx) => env(header('Bye', WSD_TO, ctx), `<d:Bye>${eprXml(cam)}</d:Bye>`),
+  mdns: oemMdns,
 };

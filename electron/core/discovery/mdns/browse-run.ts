@@ -9,6 +9,7 @@ import type { UdpSocket } from '../../../platform/ports.js';
 import type { BudgetLimits } from '../packet-budget.js';
 import { SeenKeys } from '../seen-keys.js';
 import type { SourceContext } from '../source.js';
+import { enlargeReceiveBuffer } from '../receive-buffer.js';
 import { TimerSet } from '../wsd/timers.js';
 import { MdnsIntake, type MdnsStats } from './intake.js';
 import { browseQuery, detailsQuery, MDNS_MULTICAST_ADDRESS, MDNS_PORT, querySchedule } from './query.js';
@@ -73,6 +74,7 @@ export function runBrowse(ctx: SourceContext, durationMs: number, signal: AbortS
       socket.setMulticastInterface(iface.address);
       // 224.0.0.251 is link-local (never forwarded); RFC 6762 §11 asks for IP TTL 255 on mDNS packets.
       socket.setMulticastTTL(255);
+      enlargeReceiveBuffer(socket);
       return socket;
     } catch (error) {
       stats.skipped.push({

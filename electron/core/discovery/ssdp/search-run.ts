@@ -8,6 +8,7 @@ import type { HttpClient } from '../../../platform/http.js';
 import type { UdpSocket } from '../../../platform/ports.js';
 import type { BudgetLimits } from '../packet-budget.js';
 import type { SourceContext } from '../source.js';
+import { enlargeReceiveBuffer } from '../receive-buffer.js';
 import { receivingInterface } from '../wsd/source.js';
 import { TimerSet } from '../wsd/timers.js';
 import { SsdpIntake, type SsdpStats } from './intake.js';
@@ -55,6 +56,7 @@ export function runSearch(ctx: SourceContext, http: HttpClient, durationMs: numb
       await socket.bind(0, iface.address);
       socket.setMulticastInterface(iface.address);
       socket.setMulticastTTL(1); // discovery stays on the link: never let a search be routed
+      enlargeReceiveBuffer(socket);
       return socket;
     } catch (error) {
       stats.skipped.push({

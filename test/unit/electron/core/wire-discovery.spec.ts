@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core/core.js';
-import type { NeighbourEntry } from '../../../../electron/platform/ports.js';
+import { SCAN_RECEIVE_BUFFER_BYTES } from '../../../../electron/core/discovery/receive-buffer.js';
+import type { NeighbourEntry, UdpSocketOptions } from '../../../../electron/platform/ports.js';
 import type { EventPayload } from '../../../../shared/contract.js';
 import { deviceSchema } from '../../../../shared/device.js';
 import type { NetInterface } from '../../../../shared/net.js';
@@ -31,7 +32,8 @@ function setup(options: { interfaces?: NetInterface[]; neighbours?: NeighbourEnt
   const udp = new FakeUdp(clock);
   const http = new FakeHttp();
   const neighbours = new FakeNeighbours(options.neighbours ?? []);
-  const ports = { ...fakePorts(clock, neighbours, options.interfaces ?? [lab0]), udp: udp.factory, http };
+  // Read at call time, so a test can wrap the factory after setup.
+  const ports = { ...fakePorts(clock, neighbours, options.interfaces ?? [lab0]), udp: (o?: UdpSocketOptions) => udp.factory(o), http };
   const tcpConnect = async (ip: string) => options.tcpOpen?.(ip) ?? false;
   const core = createCore(ports, { discovery: { tcpConnect } });
   const finished: EventPayload<'scan-finished'>[] = [];
@@ -75,6 +77,25 @@ describe('wire-discovery: protocol selection', () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(new Set(sent.map((x) => `${x.address}:${x.port}`))).toEqual(new Set(['239.255.255.250:1900']));
     expect(finished[0]!.diagnostics.perInterface?.map((r) => [r.interface, r.protocol])).toEqual([['lab0', 'ssdp']]);
+  });
+});
+
+describe('wire-discovery: receive buffers', () => {
+  it('every SSDP and mDNS scan socket asks for a 4 MiB kernel receive buffer (250 cameras answer in a burst)', async () => {
+    const { clock, udp, core } = setup();
+    const asked = new Map<FakeSocket, number>();
+    const factory = udp.factory;
+    udp.factory = (options) => {
+      const socket = factory(options) as FakeSocket & { setRecvBufferSize(bytes: number): void };
+      socket.setRecvBufferSize = (bytes) => void asked.set(socket, bytes);
+      return socket;
+    };
+    expect((await core['scan.start']({ timeoutMs: 1000, protocols: ['ssdp', 'mdns'] })).ok).toBe(true);
+    await clock.advance(3000);
+    const senders = udp.sockets.filter((s) => s.sends.length > 0);
+    expect(senders).toHaveLength(2);
+    for (const socket of senders) expect(asked.get(socket)).toBe(SCAN_RECEIVE_BUFFER_BYTES);
+    expect(SCAN_RECEIVE_BUFFER_BYTES).toBe(4 * 1024 * 1024);
   });
 });
 

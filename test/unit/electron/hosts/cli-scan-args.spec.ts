@@ -107,3 +107,24 @@ describe('scan --protocols / --sweep', () => {
     for (const flag of ['--protocols <list>', '--sweep <cidr>', '--sweep-ports <l>', '--confirm-large']) expect(r.stderr).toContain(flag);
   });
 });
+
+describe('interfaces', () => {
+  it('labels VPN and virtual adapters in the table and in --json', async () => {
+    const base = { netmask: '255.255.255.0', mac: null };
+    const { core } = fakeCore({
+      'interfaces.list': {
+        interfaces: [
+          { name: 'eth0', address: '198.18.0.2', cidr: '198.18.0.2/24', virtual: false, ...base },
+          { name: 'wg0', address: '10.8.0.2', cidr: '10.8.0.2/24', virtual: true, ...base },
+        ],
+      },
+    });
+    const read = async (argv: string[]) => {
+      const out: string[] = [];
+      await runCli(argv, { createCore: () => core, stdout: { write: (t) => out.push(t) }, stderr: { write: () => true } });
+      return out.join('');
+    };
+    expect(await read(['interfaces'])).toBe('eth0\t198.18.0.2/24\t\nwg0\t10.8.0.2/24\t\tvirtual or VPN adapter\n');
+    expect(JSON.parse(await read(['interfaces', '--json'])).interfaces.map((i: { virtual: boolean }) => i.virtual)).toEqual([false, true]);
+  });
+});
