@@ -1,10 +1,11 @@
 /**
  * The device table's optional columns. Auth status, serial and firmware are what a technician checks after
- * Identify, so they show by default; the cloud agent (Axis with VXG's agent only), the discovery sources and
- * the last-seen time start hidden so the table stays readable beside the detail panel, which always shows them.
+ * Identify, and the source badges (WSD/SSDP/mDNS/Sweep) say which protocol reached each device, so they show by
+ * default; the cloud agent (Axis with VXG's agent only) and the last-seen time start hidden so the table stays
+ * readable beside the detail panel, which always shows them.
  * MAC, IP, Cloud, Vendor, Model and Name are always there.
  */
-export const optionalColumns = ['auth', 'serial', 'firmware', 'agent', 'sources', 'lastSeen'] as const;
+export const optionalColumns = ['sources', 'auth', 'serial', 'firmware', 'agent', 'lastSeen'] as const;
 export type OptionalColumn = (typeof optionalColumns)[number];
 export type ColumnSet = ReadonlySet<OptionalColumn>;
 
@@ -17,15 +18,18 @@ export const COLUMN_LABELS: Record<OptionalColumn, string> = {
   lastSeen: 'Last seen',
 };
 
-/** Where each optional column sits: auth beside the address, serial and firmware after the model, the rest last. */
-export const COLUMN_SLOTS = { afterIp: ['auth'], afterModel: ['serial', 'firmware'], last: ['agent', 'sources', 'lastSeen'] } as const;
+/**
+ * Where each optional column sits: source badges and auth beside the address (in view with the detail panel open),
+ * serial and firmware after the model, the rest last.
+ */
+export const COLUMN_SLOTS = { afterIp: ['sources', 'auth'], afterModel: ['serial', 'firmware'], last: ['agent', 'lastSeen'] } as const;
 export type ColumnSlot = keyof typeof COLUMN_SLOTS;
 
 /** The visible optional columns of one slot, in table order. */
 export const slotColumns = (shown: readonly OptionalColumn[], slot: ColumnSlot): OptionalColumn[] =>
   (COLUMN_SLOTS[slot] as readonly OptionalColumn[]).filter((column) => shown.includes(column));
 
-export const defaultColumns = (): ColumnSet => new Set<OptionalColumn>(['auth', 'serial', 'firmware']);
+export const defaultColumns = (): ColumnSet => new Set<OptionalColumn>(['auth', 'serial', 'firmware', 'sources']);
 
 export function toggleColumn(columns: ColumnSet, column: OptionalColumn, on: boolean): ColumnSet {
   const next = new Set(columns);

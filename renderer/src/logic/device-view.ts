@@ -1,15 +1,23 @@
 import type { Device } from '../../../shared/device.js';
 import { ipv4ToInt } from '../../../shared/net.js';
+import { displayVendor, passesFilters, type DeviceFilters, type SubnetSource } from './device-filters.js';
 
-export type SortKey = 'ip' | 'mac';
+/** Every sortable column; text columns sort case-insensitively, sources by how many protocols saw the device. */
+export type SortKey = 'ip' | 'mac' | 'vendor' | 'model' | 'name' | 'serial' | 'firmware' | 'sources' | 'lastSeen';
 export type SortDirection = 'asc' | 'desc';
 export type SortOrder = { key: SortKey; direction: SortDirection };
-export type ViewOptions = { showNonCameras: boolean; query: string; sort: SortOrder };
+export type ViewOptions = {
+  showNonCameras: boolean;
+  query: string;
+  sort: SortOrder;
+  /** Vendor, subnet and source filters (none when absent); subnets are read against `interfaces`. */
+  filters?: DeviceFilters;
+  interfaces?: readonly SubnetSource[];
+};
 
 export const defaultSort: SortOrder = { key: 'ip', direction: 'asc' };
 
-/** The vendor column: the IEEE registrant of the MAC, else what the device calls its maker. */
-export const displayVendor = (device: Device): string | null => device.vendor ?? device.manufacturer;
+export { displayVendor };
 
 const hexOnly = (text: string) => text.toLowerCase().replace(/[^0-9a-f]/g, '');
 
@@ -36,15 +44,34 @@ function compareNullable<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => numbe
 
 const ipKey = (device: Device): number | null => (device.ip === null ? null : (ipv4ToInt(device.ip) ?? 2 ** 32));
 
+const textKey: Record<Exclude<SortKey, 'ip' | 'sources'>, (device: Device) => string | null> = {
+  mac: (device) => device.mac,
+  vendor: displayVendor,
+  model: (device) => device.model,
+  name: (device) => device.name,
+  serial: (device) => device.serial,
+  firmware: (device) => device.firmware,
+  lastSeen: (device) => device.lastSeen,
+};
+
+const compareText = (x: string, y: string) => x.localeCompare(y, undefined, { sensitivity: 'base', numeric: true });
+
 /** Orders devices; devices without the key always go last, whichever the direction. */
 export function compareDevices(a: Device, b: Device, sort: SortOrder): number {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const primary =
-    sort.key === 'ip'
-      ? compareNullable(ipKey(a), ipKey(b), (x, y) => sign * (x - y) || sign * (a.ip ?? '').localeCompare(b.ip ?? ''))
-      : compareNullable(a.mac, b.mac, (x, y) => sign * x.localeCompare(y));
+  let primary: number | null;
+  if (sort.key === 'ip') {
+    primary = compareNullable(ipKey(a), ipKey(b), (x, y) => sign * (x - y) || sign * (a.ip ?? '').localeCompare(b.ip ?? ''));
+  } else if (sort.key === 'sources') {
+    primary = sign * (a.sources.length - b.sources.length) || sign * a.sources.join(',').localeCompare(b.sources.join(','));
+  } else {
+    const key = textKey[sort.key];
+    const empty = (text: string | null) => (text === null || text === '' ? null : text);
+    primary = compareNullable(empty(key(a)), empty(key(b)), (x, y) => sign * compareText(x, y));
+  }
   if (primary) return primary;
-  return a.id.localeCompare(b.id);
+  // Equal keys fall back to the address so the order is stable while rows arrive.
+  return compareNullable(ipKey(a), ipKey(b), (x, y) => x - y) || a.id.localeCompare(b.id);
 }
 
 /** The rows the table shows, in order: cameras only unless asked, filtered, sorted. */
@@ -53,6 +80,7 @@ export function visibleDevices(devices: Iterable<Device>, options: ViewOptions):
   for (const device of devices) {
     if (!options.showNonCameras && !device.isCamera) continue;
     if (!matchesFilter(device, options.query)) continue;
+    if (options.filters && !passesFilters(device, options.filters, options.interfaces ?? [])) continue;
     rows.push(device);
   }
   return rows.sort((a, b) => compareDevices(a, b, options.sort));

@@ -1,12 +1,13 @@
 import type { Api } from '../../../shared/contract.js';
+import type { ScanOptionsArgs } from './scan-options.js';
 import { initialScanState, scanReducer, type ScanAction, type ScanState } from './scan-state.js';
 
 /** How long after the last progress tick a missing scan-finished makes the bar ask the core. */
 export const FINISH_GRACE_MS = 3000;
 
 export type ScanController = {
-  /** `interfaces` absent = every usable interface. */
-  start(interfaces?: string[]): Promise<void>;
+  /** `interfaces` absent = every usable interface; `options` adds the protocol choice and a sweep. */
+  start(interfaces?: string[], options?: ScanOptionsArgs): Promise<void>;
   stop(): Promise<void>;
   dispose(): void;
 };
@@ -53,10 +54,10 @@ export function createScanController(api: Api, onChange: (state: ScanState) => v
   });
 
   return {
-    async start(interfaces) {
+    async start(interfaces, options = {}) {
       if (state.starting || state.running) return;
       dispatch({ type: 'requested' });
-      const result = await api['scan.start'](interfaces ? { interfaces } : {});
+      const result = await api['scan.start']({ ...(interfaces ? { interfaces } : {}), ...options });
       if (result.ok) return dispatch({ type: 'started', scanId: result.value.scanId });
       dispatch({ type: 'start-failed' });
       if (!disposed) onError(result.message);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../../shared/contract.js';
 import { useCloudSettings } from '../hooks/use-cloud-settings.js';
 import { useCredentials } from '../hooks/use-credentials.js';
@@ -6,10 +6,12 @@ import { useDevices } from '../hooks/use-devices.js';
 import { useInterfaces } from '../hooks/use-interfaces.js';
 import { useScan } from '../hooks/use-scan.js';
 import { scanInterfacesArg } from '../logic/interfaces.js';
+import { checkScanOptions, initialScanOptions } from '../logic/scan-options.js';
 import { AuditScreen } from './audit-screen.js';
 import { CloudScreen } from './cloud-screen.js';
 import { CredentialsScreen } from './credentials-screen.js';
 import { DevicesScreen } from './devices-screen.js';
+import { DiagnosticsPanel } from './diagnostics-panel.js';
 import { ErrorBanner } from './error-banner.js';
 import { NavBar, type Screen } from './nav-bar.js';
 import { OnboardingScreen } from './onboarding/onboarding-screen.js';
@@ -45,9 +47,13 @@ export function App({ api, onDisconnect }: Props) {
       return next;
     });
 
+  const [scanOptions, setScanOptions] = useState(initialScanOptions);
+  const optionsCheck = useMemo(() => checkScanOptions(scanOptions), [scanOptions]);
+
   const startScan = () => {
+    if (!optionsCheck.ok) return;
     setError(null);
-    scan.start(scanInterfacesArg(names, selected));
+    scan.start(scanInterfacesArg(names, selected), optionsCheck.args);
   };
 
   return (
@@ -63,12 +69,15 @@ export function App({ api, onDisconnect }: Props) {
             onToggleInterface={toggleInterface}
             onScan={startScan}
             onStop={scan.stop}
+            options={{ form: scanOptions, check: optionsCheck, onChange: setScanOptions }}
           />
         )}
       </header>
       <ErrorBanner message={error} onDismiss={() => setError(null)} />
+      {screen === 'devices' && scan.last && <DiagnosticsPanel diagnostics={scan.last} interfaces={interfaces} />}
       <DevicesScreen
         api={api}
+        interfaces={interfaces}
         devices={devices}
         busy={scan.starting || scan.running}
         last={scan.last}

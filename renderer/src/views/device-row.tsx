@@ -8,6 +8,8 @@ import { agentLabel } from '../logic/auth-badge.js';
 import { slotColumns, type ColumnSlot, type OptionalColumn } from '../logic/columns.js';
 import { AuthBadge } from './auth-badge.js';
 import { CloudBadge } from './cloud-badge.js';
+import { ConflictBadge } from './conflict-badge.js';
+import { SourceBadges } from './source-badges.js';
 
 type Props = {
   device: Device;
@@ -41,6 +43,7 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, col
       data-testid="device-row"
       data-device-id={device.id}
       data-online={device.online}
+      data-camera={device.isCamera}
       data-mac={device.mac ?? ''}
       data-ip={device.ip ?? ''}
     >
@@ -61,10 +64,20 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, col
             hint
           </span>
         )}
-        {device.conflicts.includes('mac') && <span className="badge badge-conflict">conflict</span>}
+        <ConflictBadge device={device} name="mac" />
       </td>
       <td className="mono" data-testid="cell-ip">
         <span data-testid="ip-text">{device.ip ?? ''}</span>
+        <ConflictBadge device={device} name="ip" />
+        {device.offSubnet && (
+          <span
+            className="badge badge-routed"
+            title="Answered from outside every local subnet (across a router): its MAC is never taken from the neighbour table, which holds the router's."
+            data-testid="off-subnet-badge"
+          >
+            routed
+          </span>
+        )}
         {!device.online && (
           <span className="badge badge-offline" data-testid="offline-badge">
             offline
@@ -77,13 +90,16 @@ function DeviceRowView({ device, selected, onSelect, checked, onCheck, wait, col
       </td>
       <td data-testid="cell-vendor" title={vendor ?? undefined}>
         {vendor ?? ''}
+        <ConflictBadge device={device} name="vendor" />
       </td>
       <td data-testid="cell-model" title={device.model ?? undefined}>
         {device.model ?? ''}
+        <ConflictBadge device={device} name="model" />
       </td>
       <Slot slot="afterModel" columns={columns} device={device} />
       <td data-testid="cell-name" title={device.name ?? undefined}>
         {device.name ?? ''}
+        <ConflictBadge device={device} name="name" />
       </td>
       <Slot slot="last" columns={columns} device={device} />
     </tr>
@@ -104,7 +120,13 @@ function OptionalCell({ column, device }: { column: OptionalColumn; device: Devi
     );
   }
   if (column === 'agent') return <td data-testid="cell-agent">{agentLabel(device.cloudAgent)}</td>;
-  if (column === 'sources') return <td data-testid="cell-sources">{device.sources.map(discoveryLabel).join(', ')}</td>;
+  if (column === 'sources') {
+    return (
+      <td data-testid="cell-sources" data-sources={device.sources.join(' ')} title={device.sources.map(discoveryLabel).join(', ')}>
+        <SourceBadges sources={device.sources} />
+      </td>
+    );
+  }
   if (column === 'lastSeen') {
     return (
       <td className="mono" data-testid="cell-last-seen">
@@ -116,6 +138,7 @@ function OptionalCell({ column, device }: { column: OptionalColumn; device: Devi
   return (
     <td className="mono" data-testid={`cell-${column}`} title={value ?? undefined}>
       {value ?? ''}
+      <ConflictBadge device={device} name={column} />
     </td>
   );
 }

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import type { Device } from '../../../shared/device.js';
+import { useRowWindow } from '../hooks/use-row-window.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { COLUMN_LABELS, slotColumns, type ColumnSlot, type OptionalColumn } from '../logic/columns.js';
 import type { SortKey, SortOrder } from '../logic/device-view.js';
@@ -24,12 +26,33 @@ type Props = {
   columns: readonly OptionalColumn[];
 };
 
-/** The device list; rows arrive live while a scan runs. Click or Enter on a row opens its details. */
+/** Optional columns a click on the header sorts by. */
+const SORTABLE: Partial<Record<OptionalColumn, SortKey>> = {
+  serial: 'serial',
+  firmware: 'firmware',
+  sources: 'sources',
+  lastSeen: 'lastSeen',
+};
+
+/**
+ * The device list; rows arrive live while a scan runs. Click or Enter on a row opens its details.
+ * A long list (a whole site: 1,000 devices) renders only the rows in view, with spacer rows for the rest.
+ */
 export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selection, columns }: Props) {
   const ids = rows.map((device) => device.id);
+  const wrap = useRef<HTMLDivElement>(null);
+  const window = useRowWindow(wrap, rows.length);
+  const windowed = window.start > 0 || window.end < rows.length;
+  const span = 7 + columns.length;
   return (
-    <div className="table-wrap">
-      <table className="device-table" aria-label="Devices" data-testid="device-table">
+    <div className="table-wrap" ref={wrap} data-testid="table-wrap">
+      <table
+        className={windowed ? 'device-table is-windowed' : 'device-table'}
+        aria-label="Devices"
+        aria-rowcount={rows.length + 1}
+        data-testid="device-table"
+        data-rows={rows.length}
+      >
         <thead>
           <tr>
             <th scope="col" className="cell-check">
@@ -37,17 +60,18 @@ export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selectio
             </th>
             <SortHeader label="MAC" sortKey="mac" sort={sort} onSort={onSort} />
             <SortHeader label="IP" sortKey="ip" sort={sort} onSort={onSort} />
-            <SlotHeaders slot="afterIp" columns={columns} />
+            <SlotHeaders slot="afterIp" columns={columns} sort={sort} onSort={onSort} />
             <th scope="col">Cloud</th>
-            <th scope="col">Vendor</th>
-            <th scope="col">Model</th>
-            <SlotHeaders slot="afterModel" columns={columns} />
-            <th scope="col">Name</th>
-            <SlotHeaders slot="last" columns={columns} />
+            <SortHeader label="Vendor" sortKey="vendor" sort={sort} onSort={onSort} />
+            <SortHeader label="Model" sortKey="model" sort={sort} onSort={onSort} />
+            <SlotHeaders slot="afterModel" columns={columns} sort={sort} onSort={onSort} />
+            <SortHeader label="Name" sortKey="name" sort={sort} onSort={onSort} />
+            <SlotHeaders slot="last" columns={columns} sort={sort} onSort={onSort} />
           </tr>
         </thead>
         <tbody>
-          {rows.map((device) => (
+          {window.before > 0 && <Spacer height={window.before} span={span} />}
+          {rows.slice(window.start, window.end).map((device) => (
             <DeviceRow
               key={device.id}
               device={device}
@@ -59,16 +83,32 @@ export function DeviceTable({ rows, sort, onSort, selectedId, onSelect, selectio
               columns={columns}
             />
           ))}
+          {window.after > 0 && <Spacer height={window.after} span={span} />}
         </tbody>
       </table>
     </div>
   );
 }
 
-function SlotHeaders({ slot, columns }: { slot: ColumnSlot; columns: readonly OptionalColumn[] }) {
-  return slotColumns(columns, slot).map((column) => (
-    <th key={column} scope="col">
-      {COLUMN_LABELS[column]}
-    </th>
-  ));
+/** Stands in for the rows scrolled out of view, so the scroll bar keeps the whole list's length. */
+function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr className="row-spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={span} />
+    </tr>
+  );
+}
+
+type SlotProps = { slot: ColumnSlot; columns: readonly OptionalColumn[]; sort: SortOrder; onSort: (key: SortKey) => void };
+
+function SlotHeaders({ slot, columns, sort, onSort }: SlotProps) {
+  return slotColumns(columns, slot).map((column) => {
+    const key = SORTABLE[column];
+    if (key) return <SortHeader key={column} label={COLUMN_LABELS[column]} sortKey={key} sort={sort} onSort={onSort} />;
+    return (
+      <th key={column} scope="col">
+        {COLUMN_LABELS[column]}
+      </th>
+    );
+  });
 }

@@ -1,5 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Api, RegisterResult, ScanDiagnostics } from '../../../shared/contract.js';
+import type { NetInterface } from '../../../shared/net.js';
+import { downloadText } from '../browser/download.js';
+import { deviceCsvFileName, devicesToCsv } from '../logic/device-csv.js';
+import { filterChoices, noFilters } from '../logic/device-filters.js';
 import type { ExpectedWait } from '../logic/cloud-badge.js';
 import { registerBlocker, type CloudSettingsLoad } from '../logic/cloud-ready.js';
 import { useIdentify } from '../hooks/use-identify.js';
@@ -11,6 +15,7 @@ import { pruneSelection, toggleOne, toggleVisible, type Selection } from '../log
 import { DetailPanel } from './detail-panel.js';
 import { ColumnPicker } from './column-picker.js';
 import { DeviceArea } from './device-area.js';
+import { FilterBar } from './filter-bar.js';
 import { IdentifyAction } from './identify-action.js';
 import { IdentifyResults } from './identify-results.js';
 import { RegisterAction } from './register-action.js';
@@ -22,15 +27,27 @@ import { TokenDialog } from './token-dialog.js';
 import { cameraLabel } from '../logic/token-plan.js';
 import type { Device } from '../../../shared/device.js';
 
-type Props = { api: Api; devices: DeviceState; busy: boolean; last: ScanDiagnostics | null; cloud: CloudSettingsLoad; hidden: boolean };
+type Props = {
+  api: Api;
+  devices: DeviceState;
+  busy: boolean;
+  last: ScanDiagnostics | null;
+  cloud: CloudSettingsLoad;
+  hidden: boolean;
+  /** The laptop's interfaces: the subnet filter names each device's subnet after the interface it shares. */
+  interfaces?: readonly NetInterface[];
+};
+
+const NO_INTERFACES: readonly NetInterface[] = [];
 
 /**
  * The device table with its filter, selection, identity columns and detail panel; Identify and the register
  * dialog, token write/rotate and the move dialog act on the ticked cameras (write and move also from the details).
  * It stays mounted while another screen is shown, so the filter, sort and ticks survive a visit to Cloud.
  */
-export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props) {
+export function DevicesScreen({ api, devices, busy, last, cloud, hidden, interfaces = NO_INTERFACES }: Props) {
   const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState(noFilters);
   const [showNonCameras, setShowNonCameras] = useState(false);
   const [sort, setSort] = useState(defaultSort);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -46,9 +63,19 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
   const all = [...devices.devices.values()];
   const candidates = showNonCameras ? all.length : all.filter((device) => device.isCamera).length;
   const rows = useMemo(
-    () => visibleDevices(devices.devices.values(), { showNonCameras, query, sort }),
-    [devices.devices, showNonCameras, query, sort],
+    () => visibleDevices(devices.devices.values(), { showNonCameras, query, sort, filters, interfaces }),
+    [devices.devices, showNonCameras, query, sort, filters, interfaces],
   );
+  // Choices come from the devices the camera/all toggle lets through, so every vendor offered has a row.
+  const choices = useMemo(
+    () =>
+      filterChoices(
+        [...devices.devices.values()].filter((device) => showNonCameras || device.isCamera),
+        interfaces,
+      ),
+    [devices.devices, showNonCameras, interfaces],
+  );
+  const exportCsv = () => downloadText(deviceCsvFileName(new Date()), devicesToCsv(rows), 'text/csv;charset=utf-8');
   const shownId = selectedId === null ? null : resolveDeviceId(devices, selectedId);
   const shown = shownId === null ? undefined : devices.devices.get(shownId);
   const checked = pruneSelection(ticked, (id) => devices.devices.has(id));
@@ -93,6 +120,7 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
           />
           <ColumnPicker columns={columnSet} onToggle={(column, on) => setColumnSet((prev) => toggleColumn(prev, column, on))} />
         </TableControls>
+        <FilterBar filters={filters} choices={choices} onFilters={setFilters} onExport={exportCsv} exportable={rows.length} />
         {identify.run && <IdentifyResults run={identify.run} devices={devices.devices} onClose={identify.dismiss} />}
         <DeviceArea
           rows={rows}
@@ -104,7 +132,10 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
           onSort={(key: SortKey) => setSort((current) => nextSort(current, key))}
           selectedId={shownId}
           onSelect={setSelectedId}
-          onClearFilter={() => setQuery('')}
+          onClearFilter={() => {
+            setQuery('');
+            setFilters(noFilters);
+          }}
           onShowNonCameras={() => setShowNonCameras(true)}
           selection={{ checked, onCheck, onCheckVisible, waits }}
           columns={columns}

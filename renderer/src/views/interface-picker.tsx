@@ -28,6 +28,15 @@ export function InterfacePicker({ interfaces, selected, disabled, onToggle }: Pr
               data-testid={`interface-${nic.name}`}
             />
             <span className="mono">{nic.name}</span> <span className="mono muted">{nic.cidr}</span>
+            {nic.virtual && (
+              <span
+                className="badge badge-hint"
+                title="A VPN, tunnel or container adapter: probed, but cameras are rarely here"
+                data-testid="interface-virtual"
+              >
+                virtual
+              </span>
+            )}
           </label>
         ))}
       </fieldset>

@@ -30,10 +30,11 @@ describe('summariseIdentify', () => {
 });
 
 describe('identity columns', () => {
-  it('shows auth, serial and firmware by default, in table order whatever order they are switched on', () => {
-    expect(shownColumns(defaultColumns())).toEqual(['auth', 'serial', 'firmware']);
+  it('shows auth, serial, firmware and sources by default, in table order whatever order they are switched on', () => {
+    expect(shownColumns(defaultColumns())).toEqual(['sources', 'auth', 'serial', 'firmware']);
     const columns = toggleColumn(toggleColumn(defaultColumns(), 'serial', false), 'lastSeen', true);
-    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['auth', 'serial', 'firmware', 'lastSeen']);
+    expect(shownColumns(toggleColumn(columns, 'serial', true))).toEqual(['sources', 'auth', 'serial', 'firmware', 'lastSeen']);
+    expect(slotColumns(shownColumns(columns), 'afterIp')).toEqual(['sources', 'auth']);
     expect(slotColumns(shownColumns(columns), 'afterModel')).toEqual(['firmware']);
     expect(slotColumns(shownColumns(columns), 'last')).toEqual(['lastSeen']);
   });

@@ -53,6 +53,18 @@ describe('createScanController', () => {
     expect(fake.calls.find((c) => c.command === 'scan.start')?.args).toEqual({});
   });
 
+  it('passes the chosen protocols and sweep on to scan.start and follows the sweep progress', async () => {
+    const { fake, controller, now } = setup();
+    fake.handle('scan.start', async () => ({ ok: true, value: { scanId: 's1' } }));
+    await controller.start(undefined, { protocols: ['wsd'], sweep: { cidrs: ['198.19.0.0/24'], ports: [80] } });
+    expect(fake.calls.find((c) => c.command === 'scan.start')?.args).toEqual({
+      protocols: ['wsd'],
+      sweep: { cidrs: ['198.19.0.0/24'], ports: [80] },
+    });
+    fake.emit('scan-progress', { scanId: 's1', elapsedMs: 100, totalMs: 5000, found: 0, sweep: { done: 40, total: 254 } });
+    expect(now().progress?.sweep).toEqual({ done: 40, total: 254 });
+  });
+
   it('ignores a second click while the first start is still on its way', async () => {
     const { fake, controller, now } = setup();
     const answer = deferred<Result<unknown>>();

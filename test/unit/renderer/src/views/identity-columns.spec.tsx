@@ -71,7 +71,7 @@ describe('Identity columns', () => {
     expect(screen.queryByRole('columnheader', { name: 'Cloud agent' })).toBeNull();
     // Auth sits beside the address so it stays in view with the detail panel open; serial/firmware after the model.
     const headers = screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/[↕▲▼\s]+$/u, ''));
-    expect(headers.slice(1)).toEqual(['MAC', 'IP', 'Auth', 'Cloud', 'Vendor', 'Model', 'Serial', 'Firmware', 'Name']);
+    expect(headers.slice(1)).toEqual(['MAC', 'IP', 'Sources', 'Auth', 'Cloud', 'Vendor', 'Model', 'Serial', 'Firmware', 'Name']);
     expect(column('cell-serial')[0]).toBe(SERIAL_18);
     expect(column('cell-firmware')[0]).toBe('11.8.64');
     expect(column('cell-auth')).toEqual(['Authenticated (Site default)', 'Refused', 'Locked', 'Unreachable', 'Not tried', '—']);
@@ -80,12 +80,16 @@ describe('Identity columns', () => {
 
   it('switches columns on and off with the picker (agent: running · has token / no token / not installed / —)', async () => {
     await renderApp([authenticated, refused, locked, never]);
+    // Source badges show by default (issue #10); the picker hides them.
+    expect(column('cell-sources')).toEqual(['WSD', 'WSD', 'WSD', 'WSD']);
+    fireEvent.click(screen.getByTestId('column-sources'));
     expect(screen.queryByTestId('cell-sources')).toBeNull();
     fireEvent.click(screen.getByTestId('column-agent'));
     expect(column('cell-agent')).toEqual(['Agent running · has token', 'not installed', 'Agent running · no token', '—']);
     fireEvent.click(screen.getByTestId('column-sources'));
     fireEvent.click(screen.getByTestId('column-lastSeen'));
-    expect(column('cell-sources')).toEqual(['WS-Discovery', 'WS-Discovery', 'WS-Discovery', 'WS-Discovery']);
+    expect(column('cell-sources')).toEqual(['WSD', 'WSD', 'WSD', 'WSD']);
+    expect(screen.getAllByTestId('cell-sources')[0]!.getAttribute('title')).toBe('WS-Discovery');
     expect(screen.getAllByTestId('cell-last-seen')).toHaveLength(4);
     fireEvent.click(screen.getByTestId('column-serial'));
     expect(screen.queryByTestId('cell-serial')).toBeNull();
