@@ -23,6 +23,8 @@ import { createCredentialVault, VaultError } from './devices/vault.js';
 import { createIdentifyService } from './devices/identify/service.js';
 import type { AttemptPolicy } from './devices/credentials/attempts.js';
 import type { SecretStore } from '../platform/secrets.js';
+import { wireTokens, type TokenWiringOptions } from './wire-tokens.js';
+import { moveCamera } from './wire-move.js';
 
 export interface CoreOptions {
   sources?: DiscoverySource[];
@@ -44,6 +46,8 @@ export interface CoreOptions {
   identify?: { concurrency?: number; policy?: Partial<AttemptPolicy> };
   /** Sweep tuning and its TCP check (tests, the bench); see wire-discovery.ts. */
   discovery?: Omit<DiscoveryOptions, 'sources'>;
+  /** Token writing (issue #9): concurrency, online-check timing, an on-site gateway. */
+  tokens?: TokenWiringOptions;
 }
 
 export interface Core extends Handlers {
@@ -130,6 +134,20 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
         if (registry.setAuth(id, auth, cloudAgent)) publishUpdate(id);
       },
     },
+  });
+
+  const cloudInventory = {
+    device: (id: string) => registry.get(id),
+    setCloud: (id: string, info: Parameters<typeof registry.setCloud>[1]) => void (registry.setCloud(id, info) && publishUpdate(id)),
+    setAuth: (id: string, auth: Parameters<typeof registry.setAuth>[1]) => void (registry.setAuth(id, auth, null) && publishUpdate(id)),
+  };
+  const tokens = wireTokens({
+    ports,
+    ...(options.env ? { env: options.env } : {}),
+    via: options.via ?? 'ui',
+    vault,
+    inventory: cloudInventory,
+    options: { ...options.tokens, cloud: options.cloud ?? {} },
   });
 
   /**
@@ -287,8 +305,9 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
       return ids;
     },
     // Issue #9 and #11 commands: wired by their own changes; until then they say so.
-    'token.write': async () => notYet('Writing tokens'),
-    'cloud.move': async () => notYet('Moving a camera'),
+    'token.write': (args) => guarded(async () => ({ results: await tokens.write(args.cameras, args.rotate ?? false) })),
+    'cloud.move': (args) =>
+      guarded(() => moveCamera({ http: ports.http, clock: ports.clock, cloud, tokens, inventory: cloudInventory }, args)),
     'onboard.preview': async () => notYet('Onboarding'),
     'onboard.start': async () => notYet('Onboarding'),
     'onboard.pause': async () => notYet('Onboarding'),

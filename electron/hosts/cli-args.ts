@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { commands, SCAN_TIMEOUT_MS, type ParsedArgs } from '../../shared/contract.js';
 import { parseScanScope } from './cli-scan-args.js';
 import { parseRegisterArgs, type RegisterCommand } from './cli-register-args.js';
+import { parseWriteTokenArgs, type WriteTokenCommand } from './cli-write-token-args.js';
 
 /** What the process exit code tells a script. The README and --help list the same table. */
 export const EXIT = {
@@ -25,6 +26,7 @@ export const usage = `Usage:
   camera-finder identify --ip <IP>... [--credentials <file>] [--json]
   camera-finder interfaces [--json]
   camera-finder register --mac <MAC>... --password <sticker password | -> [--id <camera ID>] [--name <name>] [--json]
+  camera-finder write-token --ip <IP> [--channel <id> | --token <token | ->] [--credentials <file>] [--json]
 
   --timeout <ms>      how long to listen for cameras, ${SCAN_TIMEOUT_MS.min}..${SCAN_TIMEOUT_MS.max} (default ${SCAN_TIMEOUT_MS.default})
   --interface <name>  probe only this interface (repeatable)
@@ -52,7 +54,17 @@ export const usage = `Usage:
   --id <camera ID>    the ID VXG knows the camera by (default: the MAC as 12 upper-case hex digits)
   --name <name>       the channel name (default "Camera <ID>")
 
-  register takes the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
+  write-token         identify the camera at --ip with the credential sets, then write an access token onto it
+                      (Axis with VXG Cloud Agent): write, read back, restart the agent, and wait until the
+                      channel reports online (when the cloud is configured). Any failure after the write puts the
+                      old token back. The token is never printed.
+  --channel <id>      write-token: write this channel's "all" token (VXG admin API; the cloud must be configured)
+  --token <token>     write-token: write this pasted token; "-" reads it from stdin (keeps it out of process lists).
+                      With neither, the camera's own channel is used, found or created by its camera ID as
+                      register does (no provisioning record is posted).
+                      write-token --json prints {"device", "identify", "result", "errors"}.
+
+  register and write-token take the cloud settings from the settings store, overridden by CAMERA_FINDER_CLOUD_API_URL,
   CAMERA_FINDER_LICENSE_KEY, CAMERA_FINDER_PROVISIONING_URL, CAMERA_FINDER_PROVISIONING_USER and
   CAMERA_FINDER_PROVISIONING_PASSWORD.
   --no-settings       use no saved settings, keychain or audit file (environment variables still apply);
@@ -61,11 +73,15 @@ export const usage = `Usage:
 Exit codes:
   ${EXIT.ok}  the command ran (for scan: the scan ran, even if no camera answered; for identify and
      --identify: every camera was asked, each device's "auth" says whether it let us in;
-     for register: every camera's channel and provisioning record are in place)
-  ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error)
+     for register: every camera's channel and provisioning record are in place; for write-token: the token
+     was written, read back equal, the agent restarted and, where the cloud is configured, the channel is online)
+  ${EXIT.failed}  another failure (a scan already running, a camera not registered, an unexpected error; for
+     write-token: the camera was not identified, refused the write, has no VXG Cloud Agent, the token is a
+     view-only "watch" or group token, or a step failed and the old token was put back)
   ${EXIT.usage}  usage error (unknown command or option, bad --timeout, --ip, --protocols or --sweep, a range
      larger than /16 without --confirm-large, a --credentials file that is
-     unreadable, malformed or readable by group or others, or no credentials at all for --identify)
+     unreadable, malformed or readable by group or others, or no credentials at all for --identify;
+     write-token: no or several --ip, both --channel and --token, or a --token that is not a VXG token)
   ${EXIT.couldNotScan}  could not scan: no usable interface (unknown --interface, no IPv4 address), or the scan failed`;
 
 export type CliCommand =
@@ -93,7 +109,8 @@ export type CliCommand =
       ips: string[];
       credentials: string | undefined;
     }
-  | RegisterCommand;
+  | RegisterCommand
+  | WriteTokenCommand;
 
 /** Dotted-quad IPv4, each part 0..255 without leading zeros (a typo must not name another camera). */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -125,6 +142,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
         sweep: { type: 'string', multiple: true },
         'sweep-ports': { type: 'string' },
         'confirm-large': { type: 'boolean', default: false },
+        channel: { type: 'string' },
+        token: { type: 'string' },
       },
     });
   } catch (error) {
@@ -138,7 +157,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (!scope.ok) return { kind: 'usage-error', message: scope.message };
   if (command === 'register' && (values.identify || values.credentials !== undefined || values.ip !== undefined))
     return { kind: 'usage-error', message: '--identify, --credentials and --ip belong to scan and identify.' };
+  if (command === 'register' && (values.channel !== undefined || values.token !== undefined))
+    return { kind: 'usage-error', message: '--channel and --token belong to write-token.' };
   if (command === 'register') return parseRegisterArgs(values);
+  if (command === 'write-token') return parseWriteTokenArgs(values, (ip) => IPV4.test(ip));
+  if (values.channel !== undefined || values.token !== undefined)
+    return { kind: 'usage-error', message: '--channel and --token belong to write-token.' };
   for (const flag of ['mac', 'password', 'id', 'name'] as const) {
     if (values[flag] !== undefined) return { kind: 'usage-error', message: `--${flag} belongs to the register command.` };
   }

@@ -18,6 +18,7 @@ import type { CredentialFs } from './cli-credentials.js';
 import { createMemorySecretStore } from '../platform/secrets.js';
 import { readPasswordFromStdin, runRegister } from './cli-register.js';
 import { formatTable } from './cli-table.js';
+import { runWriteToken } from './cli-write-token.js';
 
 type Finished = EventPayload<'scan-finished'>;
 
@@ -94,6 +95,14 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     }
   }
   const core = deps.createCore(cmd.interfaces, log, { noSettings: cmd.noSettings });
+  if (cmd.kind === 'write-token') {
+    try {
+      const readStdin = deps.readStdin ?? (() => readPasswordFromStdin());
+      return await runWriteToken(cmd, core, { stdout, stderr, readStdin, credentialFs: deps.credentialFs });
+    } finally {
+      await core.close();
+    }
+  }
 
   if (cmd.kind === 'interfaces') {
     const result = await dispatch(core, 'interfaces.list', {});

@@ -4,6 +4,7 @@
  * the core; what crosses is `hasPassword`.
  */
 import { z } from 'zod';
+import { cloudStates } from '../device.js';
 import {
   csvProblemSchema,
   csvRowViewSchema,
@@ -11,6 +12,7 @@ import {
   onboardingModeSchema,
   cameraJobStates,
   stepNameSchema,
+  stepStatusSchema,
 } from '../onboarding.js';
 
 export const onboardScopeSchema = z
@@ -50,6 +52,13 @@ export const onboardCameraSchema = z.object({
   /** The latest sentence for this camera; never a secret. */
   message: z.string().max(2048),
   updatedAt: z.string().nullable(),
+  /** The device's cloud state as the inventory knows it (for the report). */
+  cloudState: z.enum(cloudStates).nullable().optional(),
+  /** Each step's latest result and time, in step order (for the handover report); never a secret. */
+  steps: z
+    .array(z.object({ step: stepNameSchema, status: stepStatusSchema, at: z.string(), detail: z.string().max(2048) }))
+    .max(16)
+    .optional(),
 });
 export type OnboardCamera = z.infer<typeof onboardCameraSchema>;
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import type { FaultAction } from '../sim/cloud/faults.js';
-import type { SimChannel, SimRecord } from '../sim/cloud/state.js';
+import type { SimChannel, SimConnection, SimRecord } from '../sim/cloud/state.js';
 import { ipBatchIn, killQuietly, netnsBatch } from './ip.js';
 import type { Lab } from './lab.js';
 import { REPO_ROOT } from './sim-bundle.js';
@@ -23,6 +23,8 @@ export interface CloudState {
   channels: SimChannel[];
   records: SimRecord[];
   requests: Record<string, number>;
+  /** Every camera connection, oldest first: which token (and so which channel) each camera connected with. */
+  connections: SimConnection[];
 }
 
 export interface CloudInLab {
@@ -33,6 +35,8 @@ export interface CloudInLab {
   fault(route: string, action: FaultAction, times?: number): Promise<void>;
   clearFaults(): Promise<void>;
   addChannel(name: string, meta: Record<string, string>): Promise<number>;
+  /** A provisioning record made earlier (by another app, an earlier account), carrying the channel's `all` token. */
+  addRecord(serialId: string, password: string, channelId: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,21 +51,29 @@ async function bundle(): Promise<string> {
   return out;
 }
 
+/**
+ * A second (third…) cloud account: slot n ≥ 2 runs another simulator with its own license key and provisioning
+ * credentials in `<prefix>-c90<n>` at 198.18.0.(9+n), e.g. the old account a camera is moved away from.
+ */
+export const labCloudIp = (slot: number): string => (slot === 1 ? LAB_CLOUD_IP : `198.18.0.${9 + slot}`);
+
 export async function startCloudInLab(
   lab: Lab,
   secrets: { licenseKey: string; provisioningUser: string; provisioningPassword: string },
-  options: { latencyMs?: number } = {},
+  options: { latencyMs?: number; slot?: number } = {},
 ): Promise<CloudInLab> {
-  const ns = `${lab.prefix}-c901`;
+  const slot = Math.max(1, Math.min(8, Math.floor(options.slot ?? 1)));
+  const ip = labCloudIp(slot);
+  const ns = `${lab.prefix}-c90${slot}`;
   await netnsBatch('add', [ns]);
   await ipBatchIn(lab.switchNs, [
-    `link add p901 type veth peer name ${CAMERA_LOWER} netns ${ns}`,
-    `link set p901 master ${BRIDGE}`,
-    'link set p901 up',
+    `link add p90${slot} type veth peer name ${CAMERA_LOWER} netns ${ns}`,
+    `link set p90${slot} master ${BRIDGE}`,
+    `link set p90${slot} up`,
   ]);
-  await ipBatchIn(ns, ['link set lo up', `addr add ${LAB_CLOUD_IP}/16 dev ${CAMERA_LOWER}`, `link set ${CAMERA_LOWER} up`]);
+  await ipBatchIn(ns, ['link set lo up', `addr add ${ip}/16 dev ${CAMERA_LOWER}`, `link set ${CAMERA_LOWER} up`]);
   const script = await bundle();
-  const args = ['--host', LAB_CLOUD_IP, '--port', '8080', '--latency-ms', String(options.latencyMs ?? 0)];
+  const args = ['--host', ip, '--port', '8080', '--latency-ms', String(options.latencyMs ?? 0)];
   const child = spawn('ip', ['netns', 'exec', ns, process.execPath, script, ...args], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -110,6 +122,10 @@ export async function startCloudInLab(
     fault: async (route, action, times = 1) => void (await ask({ cmd: 'fault', route, action, times })),
     clearFaults: async () => void (await ask({ cmd: 'clear' })),
     addChannel: async (name, meta) => Number((await ask({ cmd: 'add-channel', name, meta }))['id']),
+    addRecord: async (serialId, password, channelId) => {
+      const r = await ask({ cmd: 'add-record', serialId, password, channelId });
+      if (r['ok'] !== true) throw new Error(`cloud simulator has no channel ${channelId} for the record`);
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 200));

@@ -5,7 +5,8 @@ import { DEFAULT_TECH_ADDRESS, namespaceNames } from './addressing.js';
 import { destroyLabByPrefix, destroyLabByPrefixSync, readBackMacs, startSims, wireNamespaces } from './build.js';
 import { registerCleanup } from './cleanup.js';
 import { exec, ipBatchIn, netnsBatch, type ExecResult } from './ip.js';
-import type { SimDeviceState } from '../sim/sim-protocol.js';
+import type { SimAgentState, SimDeviceState } from '../sim/sim-protocol.js';
+import type { AgentFaults } from '../sim/vapix/agent-camera.js';
 import type { SimProcess } from './sim-process.js';
 import { planNamespaces, switchLines, techLines, type CameraSpec, type NsPlan } from './topology.js';
 
@@ -38,10 +39,15 @@ export type SimControl = {
   addCamera(spec: CameraSpec): Promise<LabCamera>;
   /** pids of the simulator processes, e.g. to measure their memory */
   pids(): number[];
-  /** What the cameras' provisioning loops reported (polls, token, connect), by camera id. */
-  cloudEvents(id: string): { state: string; polls: number }[];
+  /** What the cameras' provisioning loops reported (polls, token, connect), by camera id; `at`: when (lab clock, ms). */
+  cloudEvents(id: string): { state: string; polls: number; at: number }[];
   /** The camera's ONVIF/VAPIX counters (failures, lockouts), or null when it serves no device service. */
   deviceState(id: string): Promise<SimDeviceState | null>;
+  /**
+   * The camera's VXG Cloud Agent (Axis with `device.vapix`): arm faults, give it a token (it connects with it),
+   * or read its state with no fields. Null when the camera has no agent simulator.
+   */
+  agent(id: string, change?: { faults?: Partial<AgentFaults>; token?: string }): Promise<SimAgentState | null>;
 };
 
 export type Lab = {
@@ -59,6 +65,18 @@ export type Lab = {
 };
 
 export type LabOptions = { prefix?: string; cameras: CameraSpec[]; camerasPerNamespace?: number; techAddress?: string };
+
+/** Drives a camera's cloud agent simulator (faults, token) and reads its state back. */
+export async function agentOf(
+  sim: SimProcess | undefined,
+  id: string,
+  change: { faults?: Partial<AgentFaults>; token?: string } = {},
+): Promise<SimAgentState | null> {
+  if (!sim) throw new Error(`No camera ${id} in this lab.`);
+  const e = await sim.request({ cmd: 'agent', id, ...change }, (ev) => ev.event === 'agent' && ev.id === id);
+  if (e.event !== 'agent') throw new Error(`Camera ${id}'s agent did not answer: ${e.event === 'error' ? e.message : e.event}`);
+  return e.state;
+}
 
 /** Asks a camera's simulator for its device-service counters. */
 export async function deviceStateOf(sim: SimProcess | undefined, id: string): Promise<SimDeviceState | null> {
@@ -168,6 +186,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       pids: () => [...sims.values()].map((s) => s.pid),
       cloudEvents: (id) => (simOf.get(id)?.cloudEvents ?? []).filter((e) => e.id === id),
       deviceState: (id) => deviceStateOf(simOf.get(id), id),
+      agent: (id, change) => agentOf(simOf.get(id), id, change),
     },
     destroy,
   };

@@ -9,8 +9,8 @@ type Waiter = { match: (e: SimEvent) => boolean; resolve: (e: SimEvent) => void 
 /** One camera-sim process inside a camera namespace, driven over stdin/stdout JSON lines. */
 export class SimProcess {
   private waiters: Waiter[] = [];
-  /** The provisioning loops' reports (`cloud` events), oldest first. */
-  readonly cloudEvents: Extract<SimEvent, { event: 'cloud' }>[] = [];
+  /** The provisioning loops' reports (`cloud` events), oldest first, with when the lab received each (ms). */
+  readonly cloudEvents: (Extract<SimEvent, { event: 'cloud' }> & { at: number })[] = [];
   private stderrTail = '';
   private exited = false;
 
@@ -87,7 +87,7 @@ export class SimProcess {
     } catch {
       return;
     }
-    if (event.event === 'cloud') this.cloudEvents.push(event);
+    if (event.event === 'cloud') this.cloudEvents.push({ ...event, at: Date.now() });
     const i = this.waiters.findIndex((w) => w.match(event));
     if (i >= 0) this.waiters.splice(i, 1)[0]?.resolve(event);
   }

@@ -8,7 +8,7 @@ import { createOnvifDevice, type OnvifDevice } from './onvif-device/device.js';
 import { getProfile } from './profiles.js';
 import { onvifHandler, startSimServer, type RequestHandler, type SimServer } from './onvif-device/server.js';
 import type { SimCameraConfig, SimDeviceState } from './sim-protocol.js';
-import { createVapixDevice, type VapixDevice } from './vapix/vapix.js';
+import { createAgentCamera, type AgentCamera } from './vapix/agent-camera.js';
 
 const MANUFACTURER: Record<string, string> = {
   axis: 'AXIS',
@@ -20,6 +20,8 @@ const MANUFACTURER: Record<string, string> = {
 
 export interface CameraDevice {
   state(): SimDeviceState;
+  /** Axis with VAPIX: its VXG Cloud Agent (token, restarts, faults); null otherwise. */
+  agent: AgentCamera | null;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,10 @@ function servicePorts(cfg: SimCameraConfig): number[] {
 }
 
 /** Starts the device service of one camera, or returns null when its config has none. */
-export async function startCameraDevice(cfg: SimCameraConfig): Promise<CameraDevice | null> {
+export async function startCameraDevice(
+  cfg: SimCameraConfig,
+  hooks: { agentRestarted?: (token: string) => void } = {},
+): Promise<CameraDevice | null> {
   const d = cfg.device;
   if (!d) return null;
   const manufacturer = d.manufacturer ?? MANUFACTURER[cfg.profile] ?? 'Generic';
@@ -59,20 +64,26 @@ export async function startCameraDevice(cfg: SimCameraConfig): Promise<CameraDev
     ...(d.lockout ? { lockout: d.lockout } : {}),
   });
   const handlers: RequestHandler[] = [onvifHandler(onvif)];
-  let vapix: VapixDevice | null = null;
+  let vapix: AgentCamera | null = null;
   if (d.vapix && cfg.profile === 'axis') {
-    vapix = createVapixDevice({
-      serial: hex12(cfg.mac),
-      model: cfg.model,
-      firmware: d.firmware ?? '11.11.73',
-      users: d.users,
-      agent: d.vapix.agent,
-      cloudToken: d.vapix.cloudToken,
+    // The agent camera is the VAPIX simulator plus the agent's restart/connect/faults (issue #9); with no faults
+    // armed it answers exactly as the plain VAPIX simulator does. Connecting is camera-sim's job (hook).
+    vapix = createAgentCamera({
+      profile: {
+        serial: hex12(cfg.mac),
+        model: cfg.model,
+        firmware: d.firmware ?? '11.11.73',
+        users: d.users,
+        agent: d.vapix.agent,
+        cloudToken: d.vapix.cloudToken,
+      },
+      ...(hooks.agentRestarted ? { restarted: hooks.agentRestarted } : {}),
     });
     handlers.push(vapix);
   }
   const servers: SimServer[] = await Promise.all(servicePorts(cfg).map((port) => startSimServer({ host: cfg.ip, port, handlers })));
   return {
+    agent: vapix,
     state: () => ({
       requests: onvif.state.requests,
       failures: onvif.state.failures,

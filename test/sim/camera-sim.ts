@@ -2,9 +2,9 @@ import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { createInterface } from 'node:readline';
 import { parseProbe, probeMatchesProfile } from './probe-parse.js';
 import { getProfile, type Profile } from './profiles.js';
-import type { SimCameraConfig, SimCommand, SimConfig, SimEvent } from './sim-protocol.js';
+import type { SimAgentState, SimCameraConfig, SimCommand, SimConfig, SimEvent } from './sim-protocol.js';
 import { ProvisioningCamera } from './provisioning/provisioning-camera.js';
-import { httpAsk, httpConnect } from './provisioning/http-camera-side.js';
+import { cloudUrlOf, httpAsk, httpConnect } from './provisioning/http-camera-side.js';
 import { scaledClock } from './provisioning/scaled-clock.js';
 import { startCameraDevice, type CameraDevice } from './camera-device.js';
 import { startMdns, type MdnsResponder } from './mdns/mdns-responder.js';
@@ -63,8 +63,10 @@ function answer(cams: Cam[], data: Buffer, from: RemoteInfo, maxDelayMs: number)
 
 async function openCamera(cfg: SimCameraConfig, maxDelayMs: number): Promise<Cam> {
   const socket = createSocket({ type: 'udp4', reuseAddr: true });
-  const device = await startCameraDevice(cfg);
-  const cam: Cam = { cfg, profile: getProfile(cfg.profile), socket, messageNumber: 0, cloud: provisioningLoop(cfg), device };
+  const holder: { cam?: Cam } = {};
+  const device = await startCameraDevice(cfg, { agentRestarted: (token) => holder.cam && agentTookToken(holder.cam, token) });
+  const cam: Cam = { cfg, profile: getProfile(cfg.profile), socket, messageNumber: 0, cloud: provisioningLoop(cfg, device), device };
+  holder.cam = cam;
   await bind(socket, cfg.ip);
   socket.setMulticastInterface(cfg.ip);
   socket.setMulticastTTL(1);
@@ -78,12 +80,11 @@ async function openCamera(cfg: SimCameraConfig, maxDelayMs: number): Promise<Cam
  * The seed's polling loop (test/sim/provisioning) against the cloud simulator, on a sped-up clock. Every poll
  * and state change is reported on stdout so a lab test can watch the camera ask, get its token and connect.
  */
-function provisioningLoop(cfg: SimCameraConfig): ProvisioningCamera | null {
+function provisioningLoop(cfg: SimCameraConfig, device: CameraDevice | null): ProvisioningCamera | null {
   const p = cfg.provisioning;
   if (!p) return null;
-  const serialId = p.serialId ?? cfg.mac.replaceAll(':', '').toUpperCase();
+  const serialId = serialIdOf(cfg);
   const ask = httpAsk(p.url, p.variant);
-  const connect = httpConnect(p.url);
   const camera: ProvisioningCamera = new ProvisioningCamera({
     clock: scaledClock(p.timeScale),
     serialId,
@@ -93,8 +94,11 @@ function provisioningLoop(cfg: SimCameraConfig): ProvisioningCamera | null {
       return ask(id, password);
     },
     connect: async (token, id) => {
+      // A token fetched by polling is stored where a written one lives: the agent's CloudToken parameter.
+      const agent = device?.agent;
+      if (agent && agent.state.cloudToken !== token) agent.state.cloudToken = token;
       emit({ event: 'cloud', id: cfg.id, state: 'connecting', polls: camera.polls });
-      const accepted = await connect(token, id);
+      const accepted = await httpConnect(cloudUrlOf(token, p.url))(token, id);
       emit({ event: 'cloud', id: cfg.id, state: accepted ? 'online' : 'rejected', polls: camera.polls });
       return accepted;
     },
@@ -102,7 +106,55 @@ function provisioningLoop(cfg: SimCameraConfig): ProvisioningCamera | null {
   return camera;
 }
 
-const powerOn = (cam: Cam): void => cam.cloud?.start(cam.cfg.provisioning?.startedAgoMs ?? 0);
+const serialIdOf = (cfg: SimCameraConfig): string => cfg.provisioning?.serialId ?? cfg.mac.replaceAll(':', '').toUpperCase();
+
+/** A camera with the agent but without a provisioning loop connects straight away (no polling to stop). */
+async function connectDirectly(cam: Cam, token: string): Promise<void> {
+  const url = cloudUrlOf(token, cam.cfg.provisioning?.url);
+  if (!url) return;
+  emit({ event: 'cloud', id: cam.cfg.id, state: 'connecting', polls: 0 });
+  const accepted = await httpConnect(url)(token, serialIdOf(cam.cfg));
+  emit({ event: 'cloud', id: cam.cfg.id, state: accepted ? 'online' : 'rejected', polls: 0 });
+}
+
+/**
+ * The agent (re)started holding `token`: a token → it connects with it, and the polling loop stops for good
+ * (ProvisioningCamera.writeToken: no poll while holding a token); none → polling starts again from the minutely phase.
+ */
+function agentTookToken(cam: Cam, token: string): void {
+  if (!cam.cfg.running) return;
+  if (!token) {
+    cam.cloud?.reset();
+    return;
+  }
+  if (cam.cloud) cam.cloud.writeToken(token);
+  else void connectDirectly(cam, token);
+}
+
+/** Power on: an agent that holds a token connects with it; a camera without one polls (from `startedAgoMs`). */
+function powerOn(cam: Cam): void {
+  const agent = cam.device?.agent;
+  const held = agent && agent.state.agent === 'running' ? agent.state.cloudToken : '';
+  if (held && agent) {
+    agent.connections.push(held);
+    agentTookToken(cam, held);
+  } else cam.cloud?.start(cam.cfg.provisioning?.startedAgoMs ?? 0);
+}
+
+function agentState(cam: Cam): SimAgentState | null {
+  const agent = cam.device?.agent;
+  if (!agent) return null;
+  const { state } = agent;
+  return {
+    agent: state.agent,
+    cloudToken: state.cloudToken,
+    restarts: state.restarts,
+    connections: [...agent.connections],
+    faults: { ...agent.faults },
+    requests: state.requests,
+    failures: state.failures,
+  };
+}
 
 /** The SSDP and mDNS sides of this process (set in main before any command is read). */
 let ssdp: SsdpResponder | null = null;
@@ -128,6 +180,23 @@ async function command(cams: Map<string, Cam>, cmd: SimCommand): Promise<void> {
   const cam = cams.get(cmd.id);
   if (!cam) return emit({ event: 'error', id: cmd.id, message: `no camera ${cmd.id} in this simulator` });
   if (cmd.cmd === 'device-state') return emit({ event: 'device-state', id: cmd.id, state: cam.device?.state() ?? null });
+  if (cmd.cmd === 'agent') {
+    const agent = cam.device?.agent;
+    if (agent && cmd.faults) {
+      for (const key of ['write', 'readBack', 'restart'] as const) {
+        const n = cmd.faults[key];
+        if (n !== undefined) agent.faults[key] = Math.max(0, Math.min(1000, Math.floor(n)));
+      }
+    }
+    if (agent && cmd.token !== undefined) {
+      // As if provisioned earlier and the agent restarted: it holds the token and connects with it.
+      agent.state.cloudToken = cmd.token;
+      agent.state.agent = 'running';
+      if (cmd.token) agent.connections.push(cmd.token);
+      agentTookToken(cam, cmd.token);
+    }
+    return emit({ event: 'agent', id: cmd.id, state: agentState(cam) });
+  }
   if (cmd.cmd === 'start') {
     cam.cfg.running = true;
     await hello(cam);

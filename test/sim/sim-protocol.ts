@@ -1,5 +1,6 @@
 import type { AuthMode } from './onvif-device/device.js';
 import type { ProfileName, SimCamera } from './profile-types.js';
+import type { AgentFaults } from './vapix/agent-camera.js';
 import type { AgentInstall } from './vapix/vapix.js';
 
 /**
@@ -37,7 +38,11 @@ export type SimDevice = {
   firmware?: string;
   /** Refuse even the right password for `forMs` after this many consecutive failures. */
   lockout?: { afterFailures: number; forMs: number };
-  /** Axis only: VAPIX beside ONVIF, with VXG's cloud agent. */
+  /**
+   * Axis only: VAPIX beside ONVIF, with VXG's cloud agent (test/sim/vapix/agent-camera.ts). A camera that holds a
+   * token connects to the cloud named in it at power-on and after every agent restart; with `provisioning` too,
+   * its polling loop stops while it holds a token and starts again when the token is cleared.
+   */
   vapix?: { agent: AgentInstall; cloudToken: string };
 };
 
@@ -63,6 +68,18 @@ export type SimDeviceState = {
   vapixFailures: number;
 };
 
+/** What the lab reads back from a camera's VXG Cloud Agent (tokens included: test-only, never the app's output). */
+export type SimAgentState = {
+  agent: AgentInstall;
+  cloudToken: string;
+  restarts: number;
+  /** Every token the agent connected with after a restart or at power-on, oldest first. */
+  connections: string[];
+  faults: AgentFaults;
+  requests: number;
+  failures: number;
+};
+
 /** Passed as JSON in argv[2] (or as the first stdin line) to camera-sim.ts. */
 export type SimConfig = {
   cameras: SimCameraConfig[];
@@ -73,7 +90,16 @@ export type SimConfig = {
 };
 
 /** stdin, one JSON object per line */
-export type SimCommand = { cmd: 'start'; id: string } | { cmd: 'stop'; id: string } | { cmd: 'device-state'; id: string } | { cmd: 'quit' };
+export type SimCommand =
+  | { cmd: 'start'; id: string }
+  | { cmd: 'stop'; id: string }
+  | { cmd: 'device-state'; id: string }
+  /**
+   * The camera's cloud agent: arm faults (counts of upcoming calls that fail), give it a token as an earlier
+   * provisioning would have (`token`, then a restart: it connects with it), or just read its state (no fields).
+   */
+  | { cmd: 'agent'; id: string; faults?: Partial<AgentFaults>; token?: string }
+  | { cmd: 'quit' };
 
 /** stdout, one JSON object per line */
 export type SimEvent =
@@ -85,4 +111,6 @@ export type SimEvent =
   | { event: 'cloud'; id: string; state: string; polls: number }
   /** Answer to `device-state`: the camera's ONVIF/VAPIX counters (null when it serves no device service). */
   | { event: 'device-state'; id: string; state: SimDeviceState | null }
+  /** Answer to `agent`: the agent's state after the command (null when the camera has no VAPIX agent). */
+  | { event: 'agent'; id: string; state: SimAgentState | null }
   | { event: 'error'; id?: string; message: string };

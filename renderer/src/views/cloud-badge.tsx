@@ -5,7 +5,13 @@ import { cloudBadge, type ExpectedWait } from '../logic/cloud-badge.js';
 export function CloudBadge({ cloud, wait }: { cloud: CloudInfo; wait?: ExpectedWait | null }) {
   const badge = cloudBadge(cloud, wait);
   return (
-    <span className="cloud-badge" data-testid="cloud-badge" data-state={cloud.state} title={cloud.message ?? undefined}>
+    <span
+      className="cloud-badge"
+      data-testid="cloud-badge"
+      data-state={cloud.state}
+      data-channel={cloud.channelId ?? ''}
+      title={cloud.message ?? undefined}
+    >
       <span className={`badge badge-cloud tone-${badge.tone}`}>{badge.label}</span>
       {badge.detail && <span className="muted small cloud-wait"> {badge.detail}</span>}
     </span>

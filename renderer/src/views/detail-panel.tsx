@@ -6,10 +6,17 @@ import { FactList } from './fact-list.js';
 import { IdentitySection } from './identity-section.js';
 import { OnvifSection } from './onvif-section.js';
 
-type Props = { device: Device; onClose: () => void; wait?: ExpectedWait | null };
+type Props = {
+  device: Device;
+  onClose: () => void;
+  wait?: ExpectedWait | null;
+  /** This camera's own token actions (the row's "write token" and "move"). */
+  onWriteToken?: () => void;
+  onMove?: () => void;
+};
 
 /** Everything known about one device: what a login found, each fact with where and when it was learnt, and its cloud state. */
-export function DetailPanel({ device, onClose, wait }: Props) {
+export function DetailPanel({ device, onClose, wait, onWriteToken, onMove }: Props) {
   const title = device.name ?? device.model ?? device.mac ?? device.ip ?? 'Device';
   return (
     <aside
@@ -51,6 +58,20 @@ export function DetailPanel({ device, onClose, wait }: Props) {
         <FactList device={device} />
       </section>
       <CloudSection cloud={device.cloud} wait={wait} />
+      {(onWriteToken || onMove) && (
+        <div className="detail-actions" data-testid="detail-token-actions">
+          {onWriteToken && (
+            <button type="button" onClick={onWriteToken} data-testid="detail-write-token">
+              Write token…
+            </button>
+          )}
+          {onMove && (
+            <button type="button" onClick={onMove} data-testid="detail-move">
+              Move to new account…
+            </button>
+          )}
+        </div>
+      )}
       <OnvifSection onvif={device.onvif} />
     </aside>
   );

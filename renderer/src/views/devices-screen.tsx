@@ -16,12 +16,17 @@ import { IdentifyResults } from './identify-results.js';
 import { RegisterAction } from './register-action.js';
 import { RegisterDialog } from './register-dialog.js';
 import { TableControls } from './table-controls.js';
+import { MoveDialog } from './move-dialog.js';
+import { TokenAction } from './token-action.js';
+import { TokenDialog } from './token-dialog.js';
+import { cameraLabel } from '../logic/token-plan.js';
+import type { Device } from '../../../shared/device.js';
 
 type Props = { api: Api; devices: DeviceState; busy: boolean; last: ScanDiagnostics | null; cloud: CloudSettingsLoad; hidden: boolean };
 
 /**
  * The device table with its filter, selection, identity columns and detail panel; Identify and the register
- * dialog act on the ticked cameras.
+ * dialog, token write/rotate and the move dialog act on the ticked cameras (write and move also from the details).
  * It stays mounted while another screen is shown, so the filter, sort and ticks survive a visit to Cloud.
  */
 export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props) {
@@ -31,6 +36,8 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [ticked, setTicked] = useState<Selection>(new Set());
   const [registering, setRegistering] = useState<PlanRow[] | null>(null);
+  const [tokens, setTokens] = useState<{ mode: 'write' | 'rotate'; devices: Device[] } | null>(null);
+  const [moving, setMoving] = useState<Device | null>(null);
   const [waits, setWaits] = useState<ReadonlyMap<string, ExpectedWait>>(new Map());
   const [columnSet, setColumnSet] = useState(defaultColumns);
   const columns = useMemo(() => shownColumns(columnSet), [columnSet]);
@@ -78,6 +85,12 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
             running={identify.running}
             onIdentify={(scope) => identify.identify(scope === 'all' ? null : chosen.map((device) => device.id))}
           />
+          <TokenAction
+            count={chosen.length}
+            onWrite={() => setTokens({ mode: 'write', devices: chosen })}
+            onRotate={() => setTokens({ mode: 'rotate', devices: chosen })}
+            onMove={() => chosen.length === 1 && setMoving(chosen[0]!)}
+          />
           <ColumnPicker columns={columnSet} onToggle={(column, on) => setColumnSet((prev) => toggleColumn(prev, column, on))} />
         </TableControls>
         {identify.run && <IdentifyResults run={identify.run} devices={devices.devices} onClose={identify.dismiss} />}
@@ -97,7 +110,31 @@ export function DevicesScreen({ api, devices, busy, last, cloud, hidden }: Props
           columns={columns}
         />
       </section>
-      {shown && <DetailPanel device={shown} wait={waits.get(shown.id) ?? null} onClose={() => setSelectedId(null)} />}
+      {shown && (
+        <DetailPanel
+          device={shown}
+          wait={waits.get(shown.id) ?? null}
+          onClose={() => setSelectedId(null)}
+          onWriteToken={() => setTokens({ mode: 'write', devices: [shown] })}
+          onMove={() => setMoving(shown)}
+        />
+      )}
+      {tokens && (
+        <TokenDialog
+          mode={tokens.mode}
+          rows={tokens.devices.map((device) => ({ deviceId: device.id, label: cameraLabel(device) }))}
+          write={(args) => api['token.write'](args)}
+          onClose={() => setTokens(null)}
+        />
+      )}
+      {moving && (
+        <MoveDialog
+          deviceId={moving.id}
+          label={cameraLabel(moving)}
+          move={(args) => api['cloud.move'](args)}
+          onClose={() => setMoving(null)}
+        />
+      )}
       {registering && (
         <RegisterDialog
           rows={registering}

@@ -31,13 +31,16 @@ process.stdout.write(`${JSON.stringify({ event: 'ready', url: sim.url })}\n`);
 /**
  * Control over stdin, one JSON object a line (the lab test drives the simulator in its namespace this way):
  * {cmd:'state'} → channels (with tokens: the test greps the app's output for them), records, request counts;
- * {cmd:'fault', route, action, times}; {cmd:'clear'}; {cmd:'add-channel', name, meta}. Replies carry `re`.
+ * {cmd:'fault', route, action, times}; {cmd:'clear'}; {cmd:'add-channel', name, meta};
+ * {cmd:'add-record', serialId, password, channelId} (a provisioning record made earlier, with that channel's `all`
+ * token). `state` also lists the camera connections (which token each camera connected with). Replies carry `re`.
  */
 type Control =
   | { re: number; cmd: 'state' }
   | { re: number; cmd: 'fault'; route: string; action: FaultAction; times?: number }
   | { re: number; cmd: 'clear' }
-  | { re: number; cmd: 'add-channel'; name: string; meta: Record<string, string> };
+  | { re: number; cmd: 'add-channel'; name: string; meta: Record<string, string> }
+  | { re: number; cmd: 'add-record'; serialId: string; password: string; channelId: number };
 const reply = (value: Record<string, unknown>): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 createInterface({ input: process.stdin }).on('line', (line) => {
   let c: Control;
@@ -52,6 +55,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
       channels: [...sim.state.channels.values()],
       records: [...sim.state.records.values()],
       requests: Object.fromEntries(sim.state.requests),
+      connections: sim.state.connections,
     });
   } else if (c.cmd === 'fault') {
     sim.faults.add(c.route, c.action, c.times ?? 1);
@@ -61,6 +65,18 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     reply({ re: c.re });
   } else if (c.cmd === 'add-channel') {
     reply({ re: c.re, id: sim.state.addChannel(c.name, c.meta).id });
+  } else if (c.cmd === 'add-record') {
+    const channel = sim.state.channels.get(c.channelId);
+    const serialId = String(c.serialId).toUpperCase();
+    if (channel) {
+      sim.state.records.set(serialId, {
+        serialId,
+        password: c.password,
+        accessToken: channel.allToken,
+        createdAt: new Date().toISOString(),
+      });
+    }
+    reply({ re: c.re, ok: channel !== undefined });
   }
 });
 const stop = (): void => void sim.close().then(() => process.exit(0));

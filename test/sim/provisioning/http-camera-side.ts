@@ -58,3 +58,22 @@ export function httpConnect(baseUrl: string): (token: string, serialId: string) 
     }
   };
 }
+
+/** The lab clouds all listen on this port; a token names only the host (`cam`). */
+const LAB_CLOUD_PORT = '8080';
+
+/**
+ * Where a camera connects with `token`: the `cam` host the token names (VXG's token carries its cloud, so a camera
+ * moved to another account connects there), on the port of its provisioning URL; else the provisioning URL.
+ */
+export function cloudUrlOf(token: string, fallback: string | undefined): string {
+  let host: string | undefined;
+  try {
+    host = /"cam":\s*"([^"\\]{1,253})"/.exec(Buffer.from(token.slice(0, 8192), 'base64').toString('utf8'))?.[1];
+  } catch {
+    host = undefined;
+  }
+  const port = fallback ? new URL(fallback).port || '80' : LAB_CLOUD_PORT;
+  if (host && /^[A-Za-z0-9.:-]+$/.test(host)) return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return fallback ?? '';
+}

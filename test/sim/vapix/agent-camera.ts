@@ -32,6 +32,11 @@ export interface AgentCameraOptions {
   profile: VapixProfile;
   /** What the agent does with its token after a restart; none = the camera is offline. */
   connect?: (token: string) => Promise<unknown>;
+  /**
+   * Told after every successful restart with the token the agent now holds ('' = cleared), e.g. so the lab
+   * camera's provisioning loop stops polling (a token) or starts again (none). Called after `connect`.
+   */
+  restarted?: (token: string) => void;
 }
 
 const text = (body: string): RawReply => ({ status: 200, headers: { 'content-type': 'text/plain' }, body });
@@ -79,6 +84,7 @@ export function createAgentCamera(options: AgentCameraOptions): AgentCamera {
       pending.add(done);
       void done.finally(() => pending.delete(done));
     } else if (isRestart && device.state.cloudToken) connections.push(device.state.cloudToken);
+    if (isRestart) options.restarted?.(device.state.cloudToken);
     return reply;
   };
 

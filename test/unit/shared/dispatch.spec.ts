@@ -24,6 +24,29 @@ describe('dispatch (the gate every front door passes)', () => {
     expect(h['scan.start']).not.toHaveBeenCalled();
   });
 
+  const TOKEN = Buffer.from('{"camid": 7, "access": "all", "token": "share.secret-in-a-token"}').toString('base64');
+  it.each([
+    ['both a channel and a token', 'token.write', { cameras: [{ deviceId: 'd1', channelId: 7, token: TOKEN }] }],
+    ['no camera', 'token.write', { cameras: [] }],
+    ['more than 500 cameras', 'token.write', { cameras: Array.from({ length: 501 }, (_, i) => ({ deviceId: `d${i}` })) }],
+    ['a token over 4096 characters', 'token.write', { cameras: [{ deviceId: 'd1', token: TOKEN.repeat(100) }] }],
+    ['a channel that is not a positive whole number', 'token.write', { cameras: [{ deviceId: 'd1', channelId: -3 }] }],
+    ['an unknown field next to a token', 'token.write', { cameras: [{ deviceId: 'd1', token: TOKEN, evil: 1 }] }],
+    ['an unknown move method', 'cloud.move', { deviceId: 'd1', password: 'pw', method: 'reset' }],
+    [
+      'an unknown field in the old account',
+      'cloud.move',
+      { deviceId: 'd1', password: 'pw', method: 'clear-token', previous: { token: TOKEN } },
+    ],
+  ] as const)('refuses %s (token commands) without calling the handler or quoting the token', async (_why, name, args) => {
+    const h = fakeHandlers();
+    const r = await dispatch(h, name, args);
+    expect(r).toMatchObject({ ok: false, code: 'invalid-args' });
+    if (!r.ok) expect(r.message).not.toContain('secret-in-a-token');
+    if (!r.ok) expect(r.message).not.toContain(TOKEN.slice(0, 40));
+    expect(h[name]).not.toHaveBeenCalled();
+  });
+
   it.each([['__proto__'], ['constructor'], ['scan.delete'], [42], [null]])('refuses the unknown command %s', async (name) => {
     const h = fakeHandlers();
     const r = await dispatch(h, name, {});

@@ -68,23 +68,32 @@ export function createAxisAgentWriter(options: AxisAgentWriterOptions): TokenWri
 
     async write(request): Promise<TokenWriteOutcome> {
       const secrets = redactor([request.token.reveal(), options.credentialsFor(request.camera)?.password ?? '']);
-      const outcome = await writeSteps(request, secrets);
+      const outcome = await writeSteps(request, { value: request.token.reveal(), channel: request.token.camid }, secrets);
+      return { ...outcome, message: secrets.hide(outcome.message) };
+    },
+
+    async clear(request): Promise<TokenWriteOutcome> {
+      const secrets = redactor([options.credentialsFor(request.camera)?.password ?? '']);
+      const outcome = await writeSteps({ ...request, force: true }, { value: '', channel: null }, secrets);
       return { ...outcome, message: secrets.hide(outcome.message) };
     },
   };
 
+  /** Write `value` ('' = clear) through every step; `token` is absent only when clearing. */
   async function writeSteps(
-    { camera, token, force = false, onStep }: TokenWriteRequest,
+    { camera, force = false, onStep, ...rest }: Omit<TokenWriteRequest, 'token'> & { token?: TokenWriteRequest['token'] },
+    target: { value: string; channel: number | null },
     secrets: ReturnType<typeof redactor>,
   ): Promise<TokenWriteOutcome> {
     const report = stepReporter(onStep, secrets.hide);
     const label = cameraLabel(camera);
+    const clearing = target.value === '';
     const unchanged = (step: TokenWriteStepName, message: string): TokenWriteOutcome => {
       report({ step, result: 'failed', message });
       return { status: 'unchanged', failedStep: step, channelId: null, message };
     };
 
-    const unwritable = unwritableReason(token);
+    const unwritable = rest.token ? unwritableReason(rest.token) : null;
     if (unwritable) return unchanged('check', `Nothing was written to the camera at ${label}. ${unwritable}`);
     const credentials = options.credentialsFor(camera);
     if (!credentials)
@@ -95,11 +104,15 @@ export function createAxisAgentWriter(options: AxisAgentWriterOptions): TokenWri
     const baseUrl = (options.baseUrlFor ?? defaultBaseUrl)(camera);
     const vapix = createVapixClient({ http: options.http, baseUrl, credentials });
     const agent = createAgentCalls({ http: options.http, baseUrl, credentials });
-    const channel = token.camid;
+    const channel = target.channel;
 
     // 1. Installed and running? This is also the login: a refusal here ends the attempt.
     const status = await vapix.agentStatus();
-    if (!status.ok) return unchanged('check', `${status.failure.message} Nothing was changed.`);
+    if (!status.ok) {
+      const outcome = unchanged('check', `${status.failure.message} Nothing was changed.`);
+      const kind = status.failure.kind;
+      return kind === 'unauthorized' || kind === 'locked' ? { ...outcome, loginRefused: kind } : outcome;
+    }
     if (status.value.state !== 'running') return unchanged('check', `${status.value.sentence} Nothing was changed.`);
     report({ step: 'check', result: 'ok', message: status.value.sentence });
 
@@ -116,7 +129,7 @@ export function createAxisAgentWriter(options: AxisAgentWriterOptions): TokenWri
         ? `The camera at ${label} holds a token${previousChannel === null ? ' we could not decode' : ` for channel ${previousChannel}`}.`
         : `The camera at ${label} holds no token.`,
     });
-    if (previousChannel !== null && previousChannel !== channel && !force)
+    if (!clearing && previousChannel !== null && previousChannel !== channel && !force)
       return unchanged(
         'check',
         `This camera (${label}) belongs to channel ${previousChannel}; moving it to channel ${channel} needs force. Nothing was changed.`,
@@ -124,17 +137,22 @@ export function createAxisAgentWriter(options: AxisAgentWriterOptions): TokenWri
 
     // 3–6. Write, read back, restart, confirm; the first failure rolls back.
     const steps: [TokenWriteStepName, () => Promise<DeviceResult<void> | { ok: false; message: string } | { ok: true }>][] = [
-      ['write', () => agent.setCloudToken(token.reveal())],
-      ['read-back', () => readBackEquals(vapix.readCloudToken(), token.reveal(), label)],
+      ['write', () => agent.setCloudToken(target.value)],
+      ['read-back', () => readBackEquals(vapix.readCloudToken(), target.value, label)],
       ['restart', () => agent.restartAgent()],
     ];
-    if (options.confirmOnline && channel !== null) {
+    // A cleared camera goes back to polling: there is no channel to watch here (the cloud watcher does that).
+    if (options.confirmOnline && channel !== null && !clearing) {
       const confirm = options.confirmOnline;
       steps.push(['confirm', () => confirmSafely(confirm, channel)]);
     }
     const said: Partial<Record<TokenWriteStepName, string>> = {
-      write: `Wrote the token for channel ${channel} to the camera at ${label}.`,
-      'read-back': `The camera at ${label} reads the token back unchanged.`,
+      write: clearing
+        ? `Emptied the token on the camera at ${label}.`
+        : `Wrote the token for channel ${channel} to the camera at ${label}.`,
+      'read-back': clearing
+        ? `The camera at ${label} reads back an empty token.`
+        : `The camera at ${label} reads the token back unchanged.`,
       restart: `VXG Cloud Agent on the camera at ${label} restarted.`,
       confirm: `Channel ${channel} reports the camera online.`,
     };
@@ -147,12 +165,14 @@ export function createAxisAgentWriter(options: AxisAgentWriterOptions): TokenWri
       const reason = 'failure' in result ? result.failure.message : result.message;
       report({ step, result: 'failed', message: reason });
       const restored = await rollBack(previous, previousChannel);
-      const message = `Writing the token to the camera at ${label} failed at the ${STEP_WORDS[step]}: ${reason} ${restored.message}`;
+      const message = `${clearing ? 'Emptying the token on' : 'Writing the token to'} the camera at ${label} failed at the ${STEP_WORDS[step]}: ${reason} ${restored.message}`;
       return { status: restored.ok ? 'rolled-back' : 'rollback-failed', failedStep: step, channelId: null, message };
     }
-    const message = `The camera at ${label} now holds the token for channel ${channel}: read back equal, VXG Cloud Agent restarted${
-      options.confirmOnline ? ', and the channel is online' : ''
-    }.`;
+    const message = clearing
+      ? `The camera at ${label} holds no token now (read back empty) and VXG Cloud Agent restarted: it asks the provisioning service for its token again.`
+      : `The camera at ${label} now holds the token for channel ${channel}: read back equal, VXG Cloud Agent restarted${
+          options.confirmOnline ? ', and the channel is online' : ''
+        }.`;
     return { status: 'written', failedStep: null, channelId: channel, message };
 
     /** Put `previous` back, prove it, restart the agent so it runs with it again. */

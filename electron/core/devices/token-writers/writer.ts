@@ -51,6 +51,11 @@ export interface TokenWriteOutcome {
   /** The channel the camera now belongs to (the token's camid) when written. */
   channelId: number | null;
   message: string;
+  /**
+   * The camera refused (or locked) the credential set: the caller must not retry it blindly, since each
+   * refusal counts towards the camera's lockout. Absent when the login was accepted or never tried.
+   */
+  loginRefused?: 'unauthorized' | 'locked';
 }
 
 export interface TokenWriter {
@@ -59,6 +64,17 @@ export interface TokenWriter {
   /** Whether this writer can reach the camera's agent, from what identification already knows. */
   fits(camera: TokenTarget): Fit;
   write(request: TokenWriteRequest): Promise<TokenWriteOutcome>;
+  /**
+   * Empty the camera's token and restart its agent, so it asks the provisioning service again (moving a camera
+   * to another account by reset, reference §4). Same read-back and rollback as write; absent where the route
+   * has no token to empty (the gateway).
+   */
+  clear?(request: TokenClearRequest): Promise<TokenWriteOutcome>;
+}
+
+export interface TokenClearRequest {
+  camera: TokenTarget;
+  onStep?: (step: TokenWriteStep) => void;
 }
 
 /**

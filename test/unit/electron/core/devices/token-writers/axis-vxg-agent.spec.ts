@@ -202,6 +202,27 @@ describe('Axis VXG Cloud Agent token writer', () => {
     expect(camera.state.cloudToken).toBe(next.allToken);
   });
 
+  it('clears the token (read back empty) and restarts the agent, so the camera polls again', async () => {
+    await axisCamera('running', old.allToken);
+    const outcome = await writer().clear!({ camera: target, onStep: (step) => steps.push(step) });
+    said.push(outcome.message);
+    expect(outcome).toMatchObject({ status: 'written', failedStep: null, channelId: null });
+    expect(camera.state.cloudToken).toBe('');
+    expect(camera.state.restarts).toBe(1);
+    expect(camera.connections).toEqual([]);
+    expect(steps.map((s) => `${s.step}:${s.result}`)).toEqual(['check:ok', 'read:ok', 'write:ok', 'read-back:ok', 'restart:ok']);
+  });
+
+  it('puts the old token back when the restart after clearing fails', async () => {
+    await axisCamera('running', old.allToken);
+    camera.faults.restart = 1;
+    const outcome = await writer().clear!({ camera: target, onStep: (step) => steps.push(step) });
+    said.push(outcome.message);
+    expect(outcome).toMatchObject({ status: 'rolled-back', failedStep: 'restart' });
+    expect(outcome.message).toMatch(/^Emptying the token on the camera .* failed at the agent restart/);
+    expect(camera.state.cloudToken).toBe(old.allToken);
+  });
+
   it('fits an identified Axis camera with the agent, and nothing else', () => {
     const w = createAxisAgentWriter({ http: createNodeHttpClient(), credentialsFor: () => null });
     expect(w.fits(target)).toEqual({ fits: true });

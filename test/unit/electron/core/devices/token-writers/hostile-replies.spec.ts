@@ -78,6 +78,20 @@ describe('token writers facing hostile replies', () => {
     );
   });
 
+  it('Axis writer clearing a token: always an outcome, never the token it read or the password', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(reply, { maxLength: 14 }), async (replies) => {
+        const said: string[] = [];
+        const writer = createAxisAgentWriter({ http: scripted(replies), credentialsFor: () => ({ username: 'root', password: PASSWORD }) });
+        const outcome = await writer.clear!({ camera, onStep: (s) => said.push(s.message) });
+        said.push(outcome.message);
+        expect(['written', 'unchanged', 'rolled-back', 'rollback-failed']).toContain(outcome.status);
+        expect(leaks(said, [PASSWORD, ...secretsOf(TOKEN), ...secretsOf(OTHER)])).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gateway writer: always an outcome, never a secret', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(reply, { maxLength: 8 }), (replies) =>
