@@ -14,7 +14,7 @@ import {
   MAX_VALUES_PER_FACT,
   maxValueCost,
 } from './bounds.js';
-import { bestFact, conflictChecked, hasConflict } from './fact-rank.js';
+import { bestFact, conflictChecked, hasConflict, rankedFacts } from './fact-rank.js';
 import type { ObservedFact } from './observation.js';
 import { boundedOnvif } from './onvif-bounds.js';
 
@@ -228,7 +228,7 @@ export function toDevice(r: DeviceRecord): Device {
     lastSeen: iso(r.lastSeen),
     interface: r.interface,
     onvif: r.onvif && { ...r.onvif, xaddrs: [...r.onvif.xaddrs], scopes: [...r.onvif.scopes], types: [...r.onvif.types] },
-    facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, v.map((f) => ({ ...f }))])),
+    facts: Object.fromEntries([...r.facts].map(([k, v]) => [k, rankedFacts(v).map((f) => ({ ...f }))])),
     conflicts: conflictChecked.filter((n) => hasConflict(r.facts.get(n))),
     cloud: { ...r.cloud },
     auth: r.auth && { ...r.auth },

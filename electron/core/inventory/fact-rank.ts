@@ -28,7 +28,15 @@ const rank = (f: Fact) => (f.hint ? 100 : 0) + priority.indexOf(f.source);
 /** The fact to show for a name: non-hints first, then by source priority, then the newest. */
 export function bestFact(facts: readonly Fact[] | undefined): Fact | null {
   if (!facts || facts.length === 0) return null;
-  return [...facts].sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at))[0] ?? null;
+  return rankedFacts(facts)[0] ?? null;
+}
+
+/**
+ * A fact list in the order a technician reads it: the value shown first, then the others by the same ranking.
+ * (Records keep facts newest first, for eviction; a later hint must not push the ARP reading down the list.)
+ */
+export function rankedFacts(facts: readonly Fact[]): Fact[] {
+  return [...facts].sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at));
 }
 
 /** Facts whose sources disagree; only identity facts are flagged (a camera may announce several names). */
