@@ -5,6 +5,7 @@ import { moveArgs, movePlan, type MoveArgs, type MoveMethod } from '../logic/mov
 import { MovePlanList } from './move-plan-list.js';
 import { MoveResults } from './move-results.js';
 import { OldAccountFields, type OldAccountText } from './old-account-fields.js';
+import { CloseFooter, FormFooter } from './dialog-footer.js';
 
 type Props = {
   deviceId: string;
@@ -110,28 +111,10 @@ export function MoveDialog({ deviceId, label, move, onClose }: Props) {
                 <OldAccountFields shown={deleteOld} text={old} onText={setOld} password={oldPassword} licenseKey={oldLicense} />
               </fieldset>
             </div>
-            {problem && (
-              <p className="error-text" role="alert" data-testid="move-problem">
-                {problem}
-              </p>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" onClick={onClose} disabled={busy}>
-                Cancel
-              </button>
-              <button type="submit" className="primary" disabled={busy} data-testid="move-submit">
-                {busy ? 'Moving…' : 'Move camera'}
-              </button>
-            </div>
+            <FormFooter id="move" problem={problem} busy={busy} submitLabel="Move camera" busyLabel="Moving…" onCancel={onClose} />
           </form>
         )}
-        {result && (
-          <div className="dialog-buttons">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Close
-            </button>
-          </div>
-        )}
+        {result && <CloseFooter onClose={onClose} />}
       </div>
     </div>
   );

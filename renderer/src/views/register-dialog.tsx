@@ -5,6 +5,7 @@ import { plural } from '../logic/format.js';
 import { registerArgs, type Passwords, type PlanRow, type RegisterCamera } from '../logic/register-plan.js';
 import { RegisterPasswords } from './register-passwords.js';
 import { RegisterResults } from './register-results.js';
+import { CloseFooter, FormFooter } from './dialog-footer.js';
 
 type Props = {
   rows: PlanRow[];
@@ -63,28 +64,10 @@ export function RegisterDialog({ rows, register, onResults, onClose }: Props) {
               provisioning service its ID, password and token; the camera then fetches the token by itself.
             </p>
             <RegisterPasswords rows={rows} passwords={passwords} disabled={busy} onChange={setPasswords} />
-            {problem && (
-              <p className="error-text" role="alert" data-testid="register-problem">
-                {problem}
-              </p>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" onClick={onClose} disabled={busy}>
-                Cancel
-              </button>
-              <button type="submit" className="primary" disabled={busy} data-testid="register-submit">
-                {busy ? 'Registering…' : 'Register'}
-              </button>
-            </div>
+            <FormFooter id="register" problem={problem} busy={busy} submitLabel="Register" busyLabel="Registering…" onCancel={onClose} />
           </form>
         )}
-        {results && (
-          <div className="dialog-buttons">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Close
-            </button>
-          </div>
-        )}
+        {results && <CloseFooter onClose={onClose} />}
       </div>
     </div>
   );

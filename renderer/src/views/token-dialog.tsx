@@ -5,6 +5,7 @@ import { plural } from '../logic/format.js';
 import { pastedTokenProblem, rotateArgs, tokenWriteArgs, type TokenSource, type TokenWriteArgs } from '../logic/token-plan.js';
 import { TokenChoice } from './token-choice.js';
 import { TokenResults } from './token-results.js';
+import { CloseFooter, FormFooter } from './dialog-footer.js';
 
 export type TokenDialogRow = { deviceId: string; label: string };
 
@@ -91,28 +92,17 @@ export function TokenDialog({ mode, rows, write, onClose }: Props) {
                 </li>
               ))}
             </ul>
-            {problem && (
-              <p className="error-text" role="alert" data-testid="token-problem">
-                {problem}
-              </p>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" onClick={onClose} disabled={busy}>
-                Cancel
-              </button>
-              <button type="submit" className="primary" disabled={busy} data-testid="token-submit">
-                {busy ? 'Writing…' : mode === 'rotate' ? 'Rotate' : 'Write token'}
-              </button>
-            </div>
+            <FormFooter
+              id="token"
+              problem={problem}
+              busy={busy}
+              submitLabel={mode === 'rotate' ? 'Rotate' : 'Write token'}
+              busyLabel="Writing…"
+              onCancel={onClose}
+            />
           </form>
         )}
-        {results && (
-          <div className="dialog-buttons">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Close
-            </button>
-          </div>
-        )}
+        {results && <CloseFooter onClose={onClose} />}
       </div>
     </div>
   );
