@@ -9,6 +9,7 @@ import { DeviceRegistry, type Applied } from './inventory/registry.js';
 import type { RecordView } from './inventory/device-record.js';
 import { MAX_DEVICES } from '../../shared/limits.js';
 import type { DiscoverySource, SourceContext } from './discovery/source.js';
+import type { DiscoverySourceName } from '../../shared/device.js';
 import type { Observation } from './inventory/observation.js';
 import { createDiscovery, selectScan, type DiscoveryOptions, type ScanSelection } from './wire-discovery.js';
 import { createEnricher } from './identity/enricher.js';
@@ -55,8 +56,8 @@ export interface CoreOptions {
 
 export interface Core extends Handlers {
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
-  /** Start listening for announcements (Hello/Bye) on the allowed interfaces. */
-  start(): Promise<void>;
+  /** Start listening for announcements (Hello/Bye) on the allowed interfaces; `only`: just these protocols' listeners. */
+  start(only?: readonly DiscoverySourceName[]): Promise<void>;
   close(): Promise<void>;
   /**
    * Camera records for IPs the technician named (`identify --ip`, no multicast): the existing record holding the
@@ -265,9 +266,9 @@ export function createCore(ports: Ports, options: CoreOptions = {}): Core {
 
   return {
     on: (event, listener) => hub.on(event, listener),
-    async start() {
+    async start(only) {
       warmVendorTable();
-      for (const s of sources) await s.listen(context());
+      await discovery.listen(context(), only);
     },
     async close() {
       running?.abort.abort();

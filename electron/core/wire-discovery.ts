@@ -5,13 +5,16 @@
  * per interface and protocol counters, hints, the SSDP description counts and the sweep's summary.
  * Observations pass through `mark` first: a sender outside every local subnet is flagged off-subnet, so the
  * inventory never gives it the neighbour table's MAC (the router's).
+ * A scan's protocol choice holds for the whole scan: the sources handed to the core are wrapped so that what
+ * the always-on listeners (WS-Discovery Hello/Bye, SSDP NOTIFY, mDNS announcements) and the unicast confirmations
+ * report while a scan runs is dropped unless that scan chose the protocol. Between scans they report as before.
  */
 import { parseCidr, type CidrRange } from '../../shared/cidr.js';
 import { multicastProtocols, type ParsedArgs, type ScanDiagnostics } from '../../shared/contract.js';
 import type { DiscoverySourceName } from '../../shared/device.js';
 import { labelVirtual, onSubnet, type NetInterface } from '../../shared/net.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import type { Ports } from '../platform/ports.js';
+import type { Ports, UdpSocketFactory } from '../platform/ports.js';
 import { ScanCounters } from './discovery-counters.js';
 import { scanHints } from './discovery-hints.js';
 import type { DiscoverySource, SourceContext, SourceStats } from './discovery/source.js';
@@ -61,7 +64,42 @@ export function selectScan(args: Pick<ScanArgs, 'protocols' | 'sweep'>): Result<
 
 export function createDiscovery(ports: Ports, options: DiscoveryOptions = {}) {
   let job: { selection: ScanSelection; progress: SweepProgress | null } | null = null;
-  const sources = options.sources ?? [
+  const chosenNow = (name: DiscoverySourceName): boolean =>
+    !job || (name === 'sweep' ? job.selection.sweep !== null : job.selection.protocols.includes(name));
+  /** A listener's or confirmation's context: during a scan, only the scan's protocols get through. */
+  const gated = (ctx: SourceContext): SourceContext => ({
+    ...ctx,
+    report: (observation) => {
+      if (chosenNow(observation.source)) ctx.report(observation);
+    },
+  });
+  /**
+   * A listener's sockets hand it nothing while a scan that did not choose its protocol runs: the packet is
+   * dropped before the listener's budget, dedupe and (SSDP) description fetch, so the same announcement heard
+   * again after the scan still counts.
+   */
+  const quietUnlessChosen =
+    (name: DiscoverySourceName, udp: UdpSocketFactory): UdpSocketFactory =>
+    (socketOptions) => {
+      const socket = udp(socketOptions);
+      return {
+        bind: (port, address) => socket.bind(port, address),
+        send: (data, port, address) => socket.send(data, port, address),
+        addMembership: (group, address) => socket.addMembership(group, address),
+        dropMembership: (group, address) => socket.dropMembership(group, address),
+        setMulticastInterface: (address) => socket.setMulticastInterface(address),
+        setMulticastTTL: (ttl) => socket.setMulticastTTL(ttl),
+        setMulticastLoopback: (on) => socket.setMulticastLoopback(on),
+        ...(socket.setRecvBufferSize ? { setRecvBufferSize: (bytes: number) => socket.setRecvBufferSize?.(bytes) } : {}),
+        onMessage: (listener) =>
+          socket.onMessage((data, from) => {
+            if (chosenNow(name)) listener(data, from);
+          }),
+        onError: (listener) => socket.onError(listener),
+        close: () => socket.close(),
+      };
+    };
+  const created = options.sources ?? [
     createWsdSource(),
     createSsdpSource({ http: ports.http }),
     createMdnsSource(),
@@ -76,6 +114,16 @@ export function createDiscovery(ports: Ports, options: DiscoveryOptions = {}) {
       },
     }),
   ];
+  const sources: DiscoverySource[] = created.map((s) => ({
+    name: s.name,
+    listen: (ctx) => s.listen({ ...gated(ctx), udp: quietUnlessChosen(s.name, ctx.udp) }),
+    scan: (ctx, durationMs, signal) => s.scan(ctx, durationMs, signal),
+    close: () => s.close(),
+    ...(s.confirm
+      ? // During a scan a protocol the technician did not choose sends nothing either.
+        { confirm: (ctx: SourceContext, ip: string) => (chosenNow(s.name) ? s.confirm!(gated(ctx), ip) : Promise.resolve(false)) }
+      : {}),
+  }));
   let local: { at: number; list: NetInterface[] } | null = null;
   const localInterfaces = (): NetInterface[] => {
     const now = ports.clock.now();
@@ -85,6 +133,14 @@ export function createDiscovery(ports: Ports, options: DiscoveryOptions = {}) {
 
   return {
     sources,
+
+    /**
+     * Starts the listeners; `only` limits them to those protocols (a one-shot `scan --protocols …` process has
+     * no use for the others, and they could report between its scan's end and its device list).
+     */
+    async listen(ctx: SourceContext, only?: readonly DiscoverySourceName[]): Promise<void> {
+      for (const s of sources) if (!only || only.includes(s.name)) await s.listen(ctx);
+    },
 
     /** Every local IPv4 interface, VPN and virtual adapters labelled. */
     interfaces: (): NetInterface[] => labelVirtual(ports.network.interfaces()),

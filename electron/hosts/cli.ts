@@ -161,7 +161,8 @@ export async function runCli(argv: string[], deps: CliDeps = nodeCliDeps()): Pro
     }
   }
 
-  await core.start();
+  // A one-shot scan hears only the protocols it asked for (its device list is read after the scan ends).
+  await core.start(cmd.scan.protocols);
   const finished = new Map<string, Finished>();
   const waiting = new Map<string, (e: Finished) => void>();
   core.on('scan-finished', (e) => {

@@ -14,7 +14,7 @@
  * contains the password, a response hash or an Authorization header.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { HttpClient, HttpOutcome, HttpRequest, HttpResponse } from './http.js';
+import { parseZonedUrl, type HttpClient, type HttpOutcome, type HttpRequest, type HttpResponse } from './http.js';
 
 export type DigestAlgorithm = 'MD5' | 'MD5-sess' | 'SHA-256' | 'SHA-256-sess' | 'SHA-512-256' | 'SHA-512-256-sess';
 
@@ -193,12 +193,8 @@ export interface DigestHttpClient extends HttpClient {
 }
 
 function requestTarget(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    return '/';
-  }
+  const parsed = parseZonedUrl(url)?.url;
+  return parsed ? `${parsed.pathname}${parsed.search}` : '/';
 }
 
 /**

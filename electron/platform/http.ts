@@ -35,6 +35,30 @@ export interface HttpClient {
   request(req: HttpRequest): Promise<HttpOutcome>;
 }
 
+/** An interface name as a zone: letters, digits, `_`, `.`, `-`; at most 64 characters. */
+const ZONE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * `new URL` for http(s) addresses that may carry an IPv6 zone in RFC 6874 form (`http://[fe80::1%25eth0]/…`),
+ * which WHATWG URL rejects: the URL without the zone, and the zone. Null when the text is not a URL.
+ */
+export function parseZonedUrl(text: string): { url: URL; zone: string | null } | null {
+  const zoned = /^(https?:\/\/\[[0-9A-Fa-f:.]+)%25([^\]]*)(\].*)$/.exec(text);
+  try {
+    if (!zoned) return { url: new URL(text), zone: null };
+    if (!ZONE.test(zoned[2]!)) return null;
+    return { url: new URL(zoned[1]! + zoned[3]!), zone: zoned[2]! };
+  } catch {
+    return null;
+  }
+}
+
+/** The URL text for an IPv6 address with a zone: `http://[fe80::1%25eth0]:8080/path` (the zone not checked here). */
+export function withZone(url: URL, zone: string | null): string {
+  if (zone === null || !url.hostname.startsWith('[')) return url.href;
+  return `${url.protocol}//[${url.hostname.slice(1, -1)}%25${zone}]${url.port ? `:${url.port}` : ''}${url.pathname}${url.search}`;
+}
+
 /** JSON.parse that never throws: undefined for empty or malformed text. */
 export function parseJson(text: string): unknown {
   if (text.length === 0) return undefined;
@@ -63,13 +87,12 @@ export function createNodeHttpClient(): HttpClient {
   return {
     request(req) {
       return new Promise<HttpOutcome>((resolve) => {
-        let url: URL;
-        try {
-          url = new URL(req.url);
-        } catch {
+        const parsed = parseZonedUrl(req.url);
+        if (!parsed) {
           resolve({ ok: false, kind: 'bad-url', message: 'The address is not a valid URL.' });
           return;
         }
+        const { url, zone } = parsed;
         if (url.protocol !== 'http:' && url.protocol !== 'https:') {
           resolve({ ok: false, kind: 'bad-url', message: `Only http and https addresses are supported, not ${url.protocol}` });
           return;
@@ -87,10 +110,20 @@ export function createNodeHttpClient(): HttpClient {
         };
         const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
         const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-        const client = send(url, {
-          method: req.method,
-          headers: { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-        });
+        const headers = { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
+        // A link-local IPv6 host is reachable only through its interface: Node connects to `fe80::1%eth0`; the
+        // Host header carries the address without the zone.
+        const client =
+          zone === null
+            ? send(url, { method: req.method, headers })
+            : send({
+                protocol: url.protocol,
+                hostname: `${url.hostname.slice(1, -1)}%${zone}`,
+                ...(url.port ? { port: Number(url.port) } : {}),
+                path: `${url.pathname}${url.search}`,
+                method: req.method,
+                headers: { host: url.host, ...headers },
+              });
         const timer = setTimeout(
           () => finish({ ok: false, kind: 'timeout', message: `${where} did not answer within ${Math.round(timeoutMs / 1000)} s.` }),
           timeoutMs,

@@ -36,6 +36,7 @@ async function linkLocal(ns: string, iface: string): Promise<string> {
 
 describe.skipIf(skip)('WS-Discovery over IPv6 in the lab (a dual-stack camera, an IPv6-only camera)', () => {
   let lab: Lab;
+  let v6OnlyAddress = '';
   const responders: ChildProcess[] = [];
 
   beforeAll(async () => {
@@ -52,8 +53,10 @@ describe.skipIf(skip)('WS-Discovery over IPv6 in the lab (a dual-stack camera, a
       ['v6only', V6_ONLY, false],
     ] as const) {
       const cam = lab.cameras.find((c) => c.id === id)!;
-      await linkLocal(cam.ns, cam.iface);
-      const args = ['netns', 'exec', cam.ns, process.execPath, '--import', 'tsx', RESPONDER, '--iface', cam.iface, '--endpoint', endpoint];
+      const ll = await linkLocal(cam.ns, cam.iface);
+      if (!ipv4) v6OnlyAddress = ll;
+      // prettier-ignore
+      const args = ['netns', 'exec', cam.ns, process.execPath, '--import', 'tsx', RESPONDER, '--iface', cam.iface, '--endpoint', endpoint, '--ll', ll, ...(ipv4 ? [] : ['--onvif'])];
       const child = spawn('ip', ipv4 ? [...args, '--ipv4', cam.ip] : args, { stdio: ['ignore', 'pipe', 'inherit'] });
       responders.push(child);
       await new Promise<void>((resolve, reject) => {
@@ -68,14 +71,21 @@ describe.skipIf(skip)('WS-Discovery over IPv6 in the lab (a dual-stack camera, a
   });
 
   it('finds the IPv6-only camera by its link-local address and the dual-stack camera once, by IPv4', async () => {
-    const run = await lab.execInTech(process.execPath, ['--import', 'tsx', SCAN, '--iface', lab.techIface, '--ms', '2500'], {
-      timeoutMs: 30_000,
-    });
+    const args = ['--import', 'tsx', SCAN, '--iface', lab.techIface, '--ms', '2500', '--identify', 'lab-v6-password'];
+    const run = await lab.execInTech(process.execPath, args, { timeoutMs: 30_000 });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { interface?: NetInterface; observation?: Observation; stats?: SourceStats });
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            interface?: NetInterface;
+            observation?: Observation;
+            stats?: SourceStats;
+            identified?: { endpoint: string; xaddr: string; result: { info?: { manufacturer: string; serial: string } } };
+          },
+      );
     const iface = lines.find((l) => l.interface)?.interface;
     expect(iface?.ipv6).toMatch(new RegExp(`^fe80:.*%${lab.techIface}$`));
     const observations = lines.flatMap((l) => (l.observation ? [l.observation] : []));
@@ -85,7 +95,16 @@ describe.skipIf(skip)('WS-Discovery over IPv6 in the lab (a dual-stack camera, a
     const v6 = observations.filter((o) => o.endpoint === V6_ONLY);
     expect(v6).toHaveLength(1);
     expect(v6[0]).toMatchObject({ interface: lab.techIface, isCamera: true, kind: 'alive' });
-    expect(v6[0]?.ip).toMatch(/^fe80:/);
+    expect(v6[0]?.ip).toBe(`${v6OnlyAddress}%${lab.techIface}`);
+    // Its XAddr names its address without a zone, as cameras send it.
+    expect(v6[0]?.onvif?.xaddrs).toEqual([`http://[${v6OnlyAddress}]:8899/onvif/device_service`]);
+
+    // Identify reaches it: the zone it was heard on goes into the device-service URL, and ONVIF answers with a login.
+    const identified = lines.flatMap((l) => (l.identified ? [l.identified] : []));
+    expect(identified.map((i) => [i.endpoint, i.xaddr])).toEqual([
+      [V6_ONLY, `http://[${v6OnlyAddress}%25${lab.techIface}]:8899/onvif/device_service`],
+    ]);
+    expect(identified[0]?.result.info).toMatchObject({ manufacturer: 'AXIS', serial: 'ACCC8E0A6A1C' });
 
     const stats = lines.find((l) => l.stats)?.stats;
     expect(stats?.errors).toEqual([]);

@@ -4,10 +4,13 @@
  *
  * Hazard (untrusted LAN input): the device-service address comes from a WS-Discovery packet. It is used only
  * when its host is the camera's own IP; otherwise we ask http://<ip>/onvif/device_service, so a forged XAddr
- * cannot make the app send a password to another host.
+ * cannot make the app send a password to another host. A camera found only over IPv6 has a link-local IP with
+ * the interface it was heard on (`fe80::…%eth0`), while its XAddrs say `http://[fe80::…]/…` without one: an XAddr
+ * whose host is that same address is used with the zone added (RFC 6874, `[fe80::…%25eth0]`), else
+ * `http://[fe80::…%25eth0]/onvif/device_service`.
  */
 import type { Device } from '../../../../shared/device.js';
-import type { HttpClient } from '../../../platform/http.js';
+import { parseZonedUrl, withZone, type HttpClient } from '../../../platform/http.js';
 import type { Clock } from '../../../platform/ports.js';
 import { createVapixClient } from '../axis/client.js';
 import {
@@ -24,16 +27,37 @@ import type { IdentifiedFacts } from './reconcile.js';
 /** Axis OUIs (IEEE): a camera with one of these MACs is tried over VAPIX too. */
 const AXIS_OUIS = ['00:40:8c', 'ac:cc:8e', 'b8:a4:4f'];
 
+/** The address and zone of an IP as discovery reports it (`fe80::1%eth0`); the zone null when absent or unusable. */
+function splitZone(ip: string): { address: string; zone: string | null } {
+  const at = ip.indexOf('%');
+  if (at < 0 || !ip.includes(':')) return { address: ip, zone: null };
+  const zone = ip.slice(at + 1);
+  return { address: ip.slice(0, at), zone: /^[A-Za-z0-9_.-]{1,64}$/.test(zone) ? zone : null };
+}
+
 export function deviceServiceUrl(ip: string, xaddrs: readonly string[]): string {
-  for (const xaddr of xaddrs) {
-    try {
-      const url = new URL(xaddr);
-      if (url.protocol === 'http:' && url.hostname === ip) return url.href;
-    } catch {
-      // not a URL: skip it
-    }
+  const { address, zone } = splitZone(ip);
+  let host: string;
+  try {
+    // WHATWG URL spelling of the camera's own host (`[fe80::1]`, compressed, lower case) to compare XAddrs with.
+    host = new URL(`http://${address.includes(':') ? `[${address}]` : address}/`).hostname;
+  } catch {
+    return `http://${ip}/onvif/device_service`;
   }
-  return `http://${ip}/onvif/device_service`;
+  for (const xaddr of xaddrs) {
+    const parsed = parseZonedUrl(xaddr);
+    // Another interface's zone in the XAddr is not this camera's address on the interface we heard it on.
+    if (parsed && parsed.url.protocol === 'http:' && parsed.url.hostname === host && (parsed.zone === null || parsed.zone === zone))
+      return withZone(parsed.url, zone);
+  }
+  return withZone(new URL(`http://${host}/onvif/device_service`), zone);
+}
+
+/** `http://host[:port]` of a device-service URL, keeping an IPv6 zone. */
+function originOf(xaddr: string): string {
+  const parsed = parseZonedUrl(xaddr);
+  if (!parsed) return new URL(xaddr).origin;
+  return withZone(new URL(parsed.url.origin), parsed.zone).replace(/\/$/, '');
 }
 
 export function looksAxis(device: Pick<Device, 'mac' | 'vendor' | 'manufacturer'>, reported: string | null = null): boolean {
@@ -124,7 +148,7 @@ export async function identifyCamera(
   const set = sets.find((s) => s.name === outcome.setName);
   if (set && looksAxis(device, id.info.manufacturer)) {
     // VAPIX on the same origin as the ONVIF service (an Axis camera serves both on port 80).
-    const vapix = createVapixClient({ http: deps.http, baseUrl: new URL(xaddr).origin, credentials: set });
+    const vapix = createVapixClient({ http: deps.http, baseUrl: originOf(xaddr), credentials: set });
     const info = await vapix.deviceInfo();
     const refused = !info.ok && (info.failure.kind === 'unauthorized' || info.failure.kind === 'locked');
     deps.onAttempt(set.name, info.ok ? 'ok' : 'failed', info.ok ? `VAPIX login with set "${set.name}" accepted.` : info.failure.message);
@@ -152,7 +176,7 @@ async function identifyByVapix(
   preferred: string | undefined,
   deps: IdentifyCameraDeps,
 ): Promise<CameraIdentification> {
-  const baseUrl = new URL(xaddr).origin;
+  const baseUrl = originOf(xaddr);
   const outcome = await tryCredentialSets({
     camera: device.mac ?? ip,
     key: ip,

@@ -9,7 +9,7 @@
  * most once per refusal — lockout hazard — and stops at the first refused, locked or unreachable answer.
  */
 import { createDigestClient, digestChallenges, type DigestAlgorithm } from '../../../platform/http-digest.js';
-import type { HttpClient, HttpOutcome, HttpRequest } from '../../../platform/http.js';
+import { parseZonedUrl, type HttpClient, type HttpOutcome, type HttpRequest } from '../../../platform/http.js';
 import type { Clock } from '../../../platform/ports.js';
 import { DEVICE_CALL_TIMEOUT_MS, MAX_DEVICE_REPLY_BYTES, fail, ok, saysLocked, type DeviceResult } from '../failure.js';
 import type { XmlNode } from '../xml.js';
@@ -53,12 +53,11 @@ export function createOnvifClient(options: OnvifClientOptions): OnvifClient {
   const timeoutMs = Math.min(options.timeoutMs ?? DEVICE_CALL_TIMEOUT_MS, DEVICE_CALL_TIMEOUT_MS);
   let host = xaddr;
   let cameraIp = '';
-  try {
-    const url = new URL(xaddr);
-    host = url.host;
-    cameraIp = url.hostname;
-  } catch {
-    // send() reports the bad address as a failure
+  // send() reports a bad address as a failure; a link-local address keeps its zone in the URL (RFC 6874).
+  const parsed = parseZonedUrl(xaddr);
+  if (parsed) {
+    host = parsed.url.host;
+    cameraIp = parsed.url.hostname;
   }
 
   const build = (operation: DeviceOperation, security: string | null): HttpRequest => ({

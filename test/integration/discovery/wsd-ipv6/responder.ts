@@ -1,5 +1,7 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { parseArgs } from 'node:util';
+import { createOnvifDevice } from '../../../sim/onvif-device/device.js';
+import { onvifHandler, startSimServer } from '../../../sim/onvif-device/server.js';
 
 // Lab tool, run only inside a camera namespace: a WS-Discovery responder on ff02::c (and, with --ipv4, on
 // 239.255.255.250 too) that answers every Probe with one ProbeMatch, so the lab has a camera reachable only
@@ -10,6 +12,10 @@ const { values } = parseArgs({
     ipv4: { type: 'string' },
     endpoint: { type: 'string' },
     name: { type: 'string', default: 'v6cam' },
+    /** The camera's own link-local address: its XAddr names it (no zone, as cameras send), and with --onvif an
+     * ONVIF device service (the simulator's, WS-Security user admin) listens on [::]:8899. */
+    ll: { type: 'string' },
+    onvif: { type: 'boolean', default: false },
   },
 });
 if (!values.iface || !values.endpoint) throw new Error('responder needs --iface and --endpoint');
@@ -39,12 +45,31 @@ const answer = (socket: Socket, xaddr: (from: RemoteInfo) => string) => (data: B
 };
 
 let ready = 0;
-const listening = (): void => void (++ready === (values.ipv4 ? 2 : 1) && process.stdout.write(`${JSON.stringify({ listening: true })}\n`));
+const listening = (): void =>
+  void (++ready === (values.ipv4 ? 2 : 1) + (values.onvif ? 1 : 0) && process.stdout.write(`${JSON.stringify({ listening: true })}\n`));
+const v6Xaddr = values.ll ? `http://[${values.ll}]:8899/onvif/device_service` : 'http://[fe80::1]/onvif/device_service';
+if (values.onvif) {
+  const device = createOnvifDevice({
+    auth: 'ws-security',
+    users: { admin: 'lab-v6-password' },
+    facts: {
+      manufacturer: 'AXIS',
+      model: 'M3106-L Mk II',
+      firmware: '10.12.0',
+      serial: 'ACCC8E0A6A1C',
+      hardwareId: '6A1C',
+      mac: 'ac:cc:8e:0a:6a:1c',
+      ip: values.ll ?? '::',
+      scopes: [`onvif://www.onvif.org/name/${values.name}`],
+    },
+  });
+  void startSimServer({ host: '::', port: 8899, handlers: [onvifHandler(device)] }).then(listening);
+}
 
 const v6 = createSocket({ type: 'udp6', reuseAddr: true, ipv6Only: true });
 v6.on(
   'message',
-  answer(v6, () => 'http://[fe80::1]/onvif/device_service'),
+  answer(v6, () => v6Xaddr),
 );
 v6.bind(3702, '::', () => {
   v6.addMembership('ff02::c', `::%${iface}`);

@@ -195,6 +195,79 @@ describe('wire-discovery: one camera, three protocols', () => {
   });
 });
 
+describe("wire-discovery: a scan's protocol choice also governs the listeners", () => {
+  const MINIDLNA_IP = '198.18.0.30';
+  /** The always-on listener of a protocol: one socket on 0.0.0.0 bound to its well-known port. */
+  const listenerOn = (udp: FakeUdp, port: number): FakeSocket => {
+    const found = udp.sockets.find((s) => s.boundTo?.port === port && s.boundTo.address === '0.0.0.0' && !s.closed);
+    if (!found) throw new Error(`no listener on ${port}`);
+    return found;
+  };
+
+  it('during a --protocols wsd scan, SSDP NOTIFY and mDNS announcements are not reported; after it they are', async () => {
+    const { clock, udp, http, core, socketFor, devices, finished } = setup({
+      neighbours: [{ ip: AXIS_IP, mac: AXIS_MAC, interface: 'lab0' }],
+    });
+    http.routes.set(`http://${MINIDLNA_IP}:8200/rootDesc.xml`, upnpText('minidlna-description.xml'));
+    await core.start();
+    expect((await core['scan.start']({ timeoutMs: 2000, protocols: ['wsd'] })).ok).toBe(true);
+    await flush();
+    socketFor('198.18.0.2', 3702).deliver(axisProbeMatches, AXIS_IP, 3702);
+    // The same Axis camera announcing itself over mDNS, and a media server's NOTIFY, while the scan runs.
+    listenerOn(udp, 5353).deliver(encodeResponse(mdnsFixture('axis-video.json')), AXIS_IP, 5353);
+    listenerOn(udp, 1900).deliver(ssdpText('minidlna-notify-alive.txt'), MINIDLNA_IP, 1900);
+    await clock.advance(5000);
+    expect(finished).toHaveLength(1);
+    const during = await devices();
+    expect(during.map((d) => [d.ip, d.sources])).toEqual([[AXIS_IP, ['wsd']]]);
+    expect(during[0]!.facts.mac?.some((f) => f.source === 'mdns-txt')).toBe(false);
+    // Nothing heard on a protocol the scan did not choose is acted on: no UPnP description fetched.
+    expect(http.requests).toEqual([]);
+
+    // Between scans the app's listeners report as before (documented in discovery/README.md).
+    listenerOn(udp, 1900).deliver(ssdpText('minidlna-notify-alive.txt'), MINIDLNA_IP, 1900);
+    listenerOn(udp, 5353).deliver(encodeResponse(mdnsFixture('axis-video.json')), AXIS_IP, 5353);
+    await clock.advance(1000);
+    const after = await devices();
+    expect(after.find((d) => d.ip === AXIS_IP)?.sources).toEqual(['mdns', 'wsd']);
+    expect(after.find((d) => d.ip === MINIDLNA_IP)?.sources).toEqual(['ssdp']);
+    await core.close();
+  });
+
+  it('during a --protocols ssdp scan, a WS-Discovery Hello is dropped and not confirmed; after it, a Hello counts', async () => {
+    const { clock, udp, core, devices } = setup();
+    const hello = (n: number) =>
+      readFileSync(new URL('../../../fixtures/wsd/camera-hello.xml', import.meta.url), 'utf8').replace(
+        'MessageNumber="1"',
+        `MessageNumber="${n}"`,
+      );
+    const HELLO_IP = '198.18.0.41';
+    await core.start();
+    expect((await core['scan.start']({ timeoutMs: 2000, protocols: ['ssdp'] })).ok).toBe(true);
+    await flush();
+    listenerOn(udp, 3702).deliver(hello(1), HELLO_IP, 3702);
+    await clock.advance(5000);
+    expect(await devices()).toEqual([]);
+    expect(udp.sockets.flatMap((s) => s.sends).filter((x) => x.address === HELLO_IP)).toEqual([]);
+
+    // The same announcement again after the scan counts: the dropped one left no trace in the listener's dedupe.
+    listenerOn(udp, 3702).deliver(hello(1), HELLO_IP, 3702);
+    await clock.advance(1000);
+    expect((await devices()).map((d) => [d.ip, d.sources])).toEqual([[HELLO_IP, ['wsd']]]);
+    await core.close();
+  });
+
+  it("core.start(only) opens just those protocols' listeners (a one-shot `scan --protocols wsd`)", async () => {
+    const { udp, core } = setup();
+    await core.start(['wsd']);
+    const ports = udp.sockets.filter((s) => s.boundTo?.address === '0.0.0.0').map((s) => s.boundTo?.port);
+    expect(ports).toContain(3702);
+    expect(ports).not.toContain(1900);
+    expect(ports).not.toContain(5353);
+    await core.close();
+  });
+});
+
 describe('wire-discovery: diagnostics', () => {
   it('counts packets, replies, devices and errors per interface and protocol, and hints at a firewall', async () => {
     const { clock, core, socketFor, finished } = setup({

@@ -2,7 +2,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { basicAuth, createNodeHttpClient, parseJson } from '../../../../electron/platform/http.js';
+import { basicAuth, createNodeHttpClient, parseJson, parseZonedUrl } from '../../../../electron/platform/http.js';
 
 let server: Server | null = null;
 
@@ -75,6 +75,27 @@ describe('node HTTP adapter', () => {
       res.end();
     });
     expect(await http.request({ method: 'GET', url })).toMatchObject({ ok: true, response: { status: 302 } });
+  });
+
+  it('reaches an IPv6 address with a zone (RFC 6874 %25), sending the Host header without the zone', async () => {
+    server = createServer((req, res) => res.end(`${req.method} ${req.url} host=${req.headers.host}`));
+    await new Promise<void>((resolve) => server!.listen(0, '::1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const out = await http.request({ method: 'GET', url: `http://[::1%25lo]:${port}/onvif/device_service?a=1` });
+    expect(out).toMatchObject({ ok: true, response: { status: 200, body: `GET /onvif/device_service?a=1 host=[::1]:${port}` } });
+    // A zone that is not an interface name is a bad URL, not a request.
+    expect(await http.request({ method: 'GET', url: `http://[::1%25lo@evil.example]:${port}/` })).toMatchObject({
+      ok: false,
+      kind: 'bad-url',
+    });
+  });
+
+  it('parseZonedUrl splits the zone off, and is new URL otherwise', () => {
+    expect(parseZonedUrl('http://[fe80::1%25eth0]:8080/x')).toMatchObject({ zone: 'eth0' });
+    expect(parseZonedUrl('http://[fe80::1%25eth0]:8080/x')?.url.href).toBe('http://[fe80::1]:8080/x');
+    expect(parseZonedUrl('http://198.18.0.2/x')).toMatchObject({ zone: null });
+    expect(parseZonedUrl('not a url')).toBeNull();
+    expect(parseZonedUrl('http://[fe80::1%25]/')).toBeNull();
   });
 
   it('parseJson never throws', () => {
