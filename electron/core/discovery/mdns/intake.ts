@@ -31,6 +31,10 @@ export class MdnsIntake {
     this.lanLog = throttledLog(ctx.log, ctx.clock);
   }
 
+  close(): void {
+    this.closed = true;
+  }
+
   noteError(text: string): void {
     if (this.stats.errors.length < MAX_ERRORS && !this.stats.errors.includes(text)) this.stats.errors.push(text);
     this.lanLog('warn', text);

@@ -5,7 +5,7 @@
 import type { UdpSocket } from '../../../platform/ports.js';
 import type { BudgetLimits } from '../packet-budget.js';
 import type { DiscoverySource, SourceContext, SourceStats } from '../source.js';
-import { receivingInterface } from '../wsd/source.js';
+import { listenMulticast } from '../multicast-listener.js';
 import { runBrowse } from './browse-run.js';
 import { MdnsIntake } from './intake.js';
 import { MDNS_MULTICAST_ADDRESS, MDNS_PORT } from './query.js';
@@ -33,36 +33,19 @@ export function createMdnsSource(options: MdnsSourceOptions = {}): DiscoverySour
 
     async listen(ctx: SourceContext): Promise<void> {
       if (listener) return;
-      // reuseAddr: 5353 is shared with avahi, mDNSResponder, Chrome and svchost (reference §7.2).
       const socket = ctx.udp({ reuseAddr: true });
       const intake = new MdnsIntake(ctx, options.budget);
       const mine = { socket, intake };
       listener = mine;
-      socket.onError((error) => intake.noteError(`mDNS listener socket error: ${error.message}`));
-      try {
-        // 0.0.0.0, not an interface address: Linux delivers no multicast to a socket bound to a unicast
-        // address (checked against avahi, reference §7.2); membership per interface picks the links.
-        await socket.bind(MDNS_PORT, '0.0.0.0');
-      } catch (error) {
-        ctx.log.warn(
-          `Cannot listen for mDNS announcements on UDP ${MDNS_PORT} (${(error as Error).message}); services that ` +
-            'appear or leave between scans are seen at the next scan.',
-        );
-        if (listener === mine) listener = null;
-        intake.closed = true;
-        await socket.close();
-        return;
-      }
-      if (listener !== mine) return;
-      for (const iface of ctx.interfaces) {
-        try {
-          socket.addMembership(MDNS_MULTICAST_ADDRESS, iface.address);
-        } catch (error) {
-          ctx.log.warn(`Cannot hear mDNS announcements on ${iface.name} (${iface.address})`, { error: (error as Error).message });
-        }
-      }
-      // The listener only hears; it never sends (detail queries belong to a scan, on a planned interface).
-      socket.onMessage((data, from) => void intake.handle(receivingInterface(ctx.interfaces, from.address), data, from));
+      // The listener only hears; detail queries belong to a scan, on a planned interface.
+      const heard = await listenMulticast(ctx, socket, intake, {
+        port: MDNS_PORT,
+        group: MDNS_MULTICAST_ADDRESS,
+        label: 'mDNS',
+        missed: 'services that appear or leave between scans are seen at the next scan.',
+        current: () => listener === mine,
+      });
+      if (!heard && listener === mine) listener = null;
     },
 
     async close(): Promise<void> {
@@ -70,7 +53,7 @@ export function createMdnsSource(options: MdnsSourceOptions = {}): DiscoverySour
       listener = null;
       await Promise.all([...scans].map((stop) => stop()));
       if (current) {
-        current.intake.closed = true;
+        current.intake.close();
         await current.socket.close();
       }
     },

@@ -7,7 +7,7 @@ import type { HttpClient } from '../../../platform/http.js';
 import type { UdpSocket } from '../../../platform/ports.js';
 import type { BudgetLimits } from '../packet-budget.js';
 import type { DiscoverySource, SourceContext, SourceStats } from '../source.js';
-import { receivingInterface } from '../wsd/source.js';
+import { listenMulticast } from '../multicast-listener.js';
 import { SsdpIntake } from './intake.js';
 import { SSDP_MULTICAST_ADDRESS, SSDP_PORT } from './search.js';
 import { runSearch } from './search-run.js';
@@ -41,30 +41,15 @@ export function createSsdpSource(options: SsdpSourceOptions): DiscoverySource {
       const intake = new SsdpIntake(ctx, options.http, options.budget);
       const mine = { socket, intake };
       listener = mine;
-      socket.onError((error) => intake.noteError(`SSDP listener socket error: ${error.message}`));
-      try {
-        // One socket on 0.0.0.0 with a membership per interface: Linux delivers no multicast to a socket bound
-        // to a unicast address (reference §7.2). Windows' SSDP service may hold 1900: then only scans work.
-        await socket.bind(SSDP_PORT, '0.0.0.0');
-      } catch (error) {
-        ctx.log.warn(
-          `Cannot listen for UPnP announcements on UDP ${SSDP_PORT} (${(error as Error).message}); devices that ` +
-            'boot later appear only after the next scan.',
-        );
-        if (listener === mine) listener = null;
-        intake.close();
-        await socket.close();
-        return;
-      }
-      if (listener !== mine) return;
-      for (const iface of ctx.interfaces) {
-        try {
-          socket.addMembership(SSDP_MULTICAST_ADDRESS, iface.address);
-        } catch (error) {
-          ctx.log.warn(`Cannot hear UPnP announcements on ${iface.name} (${iface.address})`, { error: (error as Error).message });
-        }
-      }
-      socket.onMessage((data, from) => intake.handle(receivingInterface(ctx.interfaces, from.address), data, from));
+      // Windows' SSDP service may hold 1900: then only scans work.
+      const heard = await listenMulticast(ctx, socket, intake, {
+        port: SSDP_PORT,
+        group: SSDP_MULTICAST_ADDRESS,
+        label: 'UPnP',
+        missed: 'devices that boot later appear only after the next scan.',
+        current: () => listener === mine,
+      });
+      if (!heard && listener === mine) listener = null;
     },
 
     async close(): Promise<void> {
