@@ -17,5 +17,6 @@ export const nodeTcpConnect: TcpConnect = (ip, port, timeoutMs, localAddress) =>
     };
     const timer = setTimeout(() => done(false), timeoutMs);
     socket.once('connect', () => done(true));
-    socket.once('error', () => done(false)); // refused, unreachable, reset: closed for our purpose
+    // `on`, not `once`: a second error after destroy() must still find a listener, or it would crash the app.
+    socket.on('error', () => done(false)); // refused, unreachable, reset: closed for our purpose
   });
