@@ -13,19 +13,18 @@ import type { OnboardJob } from '../../shared/contract/onboard.js';
 import { createCore } from '../../electron/core/core.js';
 import { createMemoryAuditLog } from '../../electron/platform/audit-log.js';
 import { silentLogger } from '../../electron/platform/logger.js';
-import { createNodePorts } from '../../electron/platform/node-ports.js';
 import { createMemorySecretStore } from '../../electron/platform/secrets.js';
 import { createMemorySettings } from '../../electron/platform/settings.js';
 import { startCloudSim } from '../sim/cloud/cloud-sim.js';
 import { startTokenLab } from '../unit/electron/core/token-lab.js';
-import { RIG_SECRETS, rigCamera, rigCsv, rigEnv, rigSource, startRigFleet } from '../support/onboard-rig.js';
+import { RIG_SECRETS, rigCamera, rigCsv, rigEnv, rigSource, startRigFleet, rigPorts } from '../support/onboard-rig.js';
 
 export async function benchOnboard(count: number, latencyMs: number, mode: string): Promise<void> {
   if (mode === 'write-token') return benchOnboardWriteToken(count, latencyMs);
   const sim = await startCloudSim({ host: '127.0.0.1', latencyMs, ...RIG_SECRETS });
   const cameras = Array.from({ length: count }, (_, i) => rigCamera(i + 1));
   const dir = mkdtempSync(join(tmpdir(), 'cf-bench-onboard-'));
-  const ports = createNodePorts(silentLogger, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog());
+  const ports = rigPorts(silentLogger, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog());
   const core = createCore(ports, {
     sources: [rigSource(cameras)],
     via: 'cli',

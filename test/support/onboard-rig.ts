@@ -4,6 +4,8 @@
  * plays the cameras' side of provisioning (each asks the simulator for its record, then connects with the token).
  */
 import type { DiscoverySource, SourceContext } from '../../electron/core/discovery/source.js';
+import { createNodePorts } from '../../electron/platform/node-ports.js';
+import type { Ports } from '../../electron/platform/ports.js';
 import type { Observation } from '../../electron/core/inventory/observation.js';
 import type { CloudSim } from '../sim/cloud/cloud-sim.js';
 
@@ -99,4 +101,17 @@ export function startRigFleet(sim: CloudSim, cameras: readonly RigCamera[], ever
     }
   }, everyMs);
   return () => clearInterval(timer);
+}
+
+/**
+ * The rig's ports: the machine's real HTTP (to the cloud simulator on 127.0.0.1) with no UDP socket at all, so a
+ * rig run can never send discovery traffic from the machine's own namespace, whatever source a test wires in.
+ */
+export function rigPorts(...args: Parameters<typeof createNodePorts>): Ports {
+  return {
+    ...createNodePorts(...args),
+    udp: () => {
+      throw new Error('The onboarding rig opens no UDP socket: discovery traffic belongs in a lab namespace.');
+    },
+  };
 }

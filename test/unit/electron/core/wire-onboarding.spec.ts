@@ -6,7 +6,6 @@ import type { OnboardJob } from '../../../../shared/contract/onboard.js';
 import { createCore, type Core, type CoreOptions } from '../../../../electron/core/core.js';
 import { createMemoryAuditLog } from '../../../../electron/platform/audit-log.js';
 import { silentLogger } from '../../../../electron/platform/logger.js';
-import { createNodePorts } from '../../../../electron/platform/node-ports.js';
 import { createMemorySecretStore } from '../../../../electron/platform/secrets.js';
 import { createMemorySettings } from '../../../../electron/platform/settings.js';
 import { startCloudSim, type CloudSim } from '../../../sim/cloud/cloud-sim.js';
@@ -19,6 +18,7 @@ import {
   rigSource,
   startRigFleet,
   type RigCamera,
+  rigPorts,
 } from '../../../support/onboard-rig.js';
 
 let sim: CloudSim | null = null;
@@ -35,7 +35,7 @@ async function site(count: number, options: { onboarding?: CoreOptions['onboardi
   sim = await startCloudSim({ host: '127.0.0.1', ...RIG_SECRETS });
   const cameras = Array.from({ length: count }, (_, i) => rigCamera(i + 1));
   const ledgerPath = join(mkdtempSync(join(tmpdir(), 'cf-onboard-')), 'job.jsonl');
-  const ports = createNodePorts(silentLogger, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog());
+  const ports = rigPorts(silentLogger, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog());
   core = createCore(ports, {
     sources: [rigSource(cameras)],
     via: 'cli',
@@ -222,7 +222,7 @@ describe('onboarding wired into the core (provision mode against the cloud simul
     while (sim!.state.records.size < 2) await new Promise((r) => setTimeout(r, 10));
     await first.close();
     core = null;
-    const ports = createNodePorts(silentLogger, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog());
+    const ports = rigPorts(silentLogger, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog());
     core = createCore(ports, {
       sources: [rigSource(cameras)],
       env: rigEnv(sim!.url),

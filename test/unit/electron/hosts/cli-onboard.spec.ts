@@ -7,7 +7,6 @@ import { createCore } from '../../../../electron/core/core.js';
 import { runCli, type CliDeps } from '../../../../electron/hosts/cli.js';
 import { parseCliArgs } from '../../../../electron/hosts/cli-args.js';
 import { createMemoryAuditLog } from '../../../../electron/platform/audit-log.js';
-import { createNodePorts } from '../../../../electron/platform/node-ports.js';
 import { createMemorySecretStore } from '../../../../electron/platform/secrets.js';
 import { createMemorySettings } from '../../../../electron/platform/settings.js';
 import { startCloudSim, type CloudSim } from '../../../sim/cloud/cloud-sim.js';
@@ -22,6 +21,7 @@ import {
   rigSource,
   startRigFleet,
   type RigCamera,
+  rigPorts,
 } from '../../../support/onboard-rig.js';
 
 let sim: CloudSim | null = null;
@@ -49,7 +49,7 @@ async function rig(count: number) {
       throw new Error('onboard must use its own core');
     },
     createOnboardCore: (log, options) =>
-      createCore(createNodePorts(log, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog()), {
+      createCore(rigPorts(log, createMemorySettings(), createMemorySecretStore(), createMemoryAuditLog()), {
         sources: [rigSource(cameras)],
         env: rigEnv(sim!.url),
         via: 'cli',
